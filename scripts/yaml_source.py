@@ -1,0 +1,70 @@
+"""Load a YAML data file strictly, keeping line numbers for error messages.
+
+Plain PyYAML silently keeps the last of two duplicate keys and forgets where things were; a
+contributor who made a typo deserves ``data/x.yml:12: duplicate key 'nl'`` instead.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class DataFileError(Exception):
+    """A data file cannot be used; the message starts with ``file:line:``."""
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that refuses duplicate keys and records each mapping's key lines."""
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    loader.flatten_mapping(node)
+    mapping: dict[Any, Any] = {}
+    lines: dict[Any, int] = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in mapping:
+            raise DataFileError(
+                f"{loader.name}:{key_node.start_mark.line + 1}: duplicate key {key!r} "
+                f"(first at line {lines[key]})")
+        mapping[key] = loader.construct_object(value_node, deep=deep)
+        lines[key] = key_node.start_mark.line + 1
+    return LineDict(mapping, lines, node.start_mark.line + 1)
+
+
+class LineDict(dict):
+    """A dict that remembers the line of the mapping and of each key."""
+
+    def __init__(self, data: dict, key_lines: dict, line: int):
+        super().__init__(data)
+        self.key_lines = key_lines
+        self.line = line
+
+    def line_of(self, key: Any) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_yaml(path: Path, display_name: str | None = None) -> Any:
+    """Parse ``path``; raise :class:`DataFileError` naming file and line on any problem."""
+    name = display_name or path.as_posix()
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        raise DataFileError(f"{name}:{line}: not valid UTF-8 (save the file as UTF-8)") from None
+    loader = _Loader(text)
+    loader.name = name
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        raise DataFileError(f"{name}:{line}: YAML syntax error: {error.problem}") from None
+    finally:
+        loader.dispose()

@@ -1,0 +1,157 @@
+"""The built site in real headless Chromium: every page, every language.
+
+Checks what a reader meets: the language switcher keeps the page, search answers in the
+reader's language, nothing is requested from another host, no cookie, no console error, axe-core
+finds no WCAG 2.1 A/AA violation, keyboard users get a skip link and a visible focus, and the
+print view drops the site chrome.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.conftest import LANGS
+
+pytestmark = pytest.mark.browser
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+LANG_NAMES = {"fr": "Français", "nl": "Nederlands", "de": "Deutsch"}
+
+
+def _lang_of(url: str, site) -> str:
+    path = url[len(site.url):]
+    return next((lang for lang in LANGS[1:] if path.startswith(f"{lang}/")), "fr")
+
+
+class PageWatch:
+    """Records what a page does: requests, console errors, uncaught exceptions."""
+
+    def __init__(self, page):
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
+        page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+
+    def foreign_requests(self, site) -> list[str]:
+        own = urlsplit(site.url).netloc
+        return [url for url in self.requests
+                if urlsplit(url).scheme not in ("data", "blob")
+                and urlsplit(url).netloc != own]
+
+
+def _axe_violations(page, axe_source) -> list[str]:
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+    return [f"{v['id']} ({v['impact']}): {v['help']} — "
+            + "; ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"])
+                        for n in v["nodes"][:5])
+            for v in result["violations"]]
+
+
+def test_every_page_is_clean(site, page, axe_source):
+    """axe-core, console, third-party requests and cookies, on every built page."""
+    watch = PageWatch(page)
+    problems = []
+    for rel in site.pages():
+        url = site.url_of(rel)
+        response = page.goto(url, wait_until="networkidle")
+        if response is None or response.status != 200:
+            problems.append(f"{rel}: HTTP {response and response.status}")
+            continue
+        for violation in _axe_violations(page, axe_source):
+            problems.append(f"{rel}: axe {violation}")
+    problems += [f"console error: {e}" for e in watch.errors]
+    problems += [f"request to another host: {u}" for u in watch.foreign_requests(site)]
+    cookies = page.context.cookies()
+    problems += [f"cookie set: {c['name']}" for c in cookies]
+    assert not problems, "\n".join(problems)
+
+
+def _switch_language(page, lang: str):
+    page.locator(".md-header__option .md-select").hover()
+    page.locator(f'.md-select__link[hreflang="{lang}"]').click()
+    page.wait_for_load_state("networkidle")
+
+
+@pytest.mark.parametrize("rel", ["", "about/", "accessibility/", "privacy/"])
+def test_language_switcher_keeps_the_page(site, page, rel):
+    watch = PageWatch(page)
+    page.goto(site.url + rel)
+    for lang in ["nl", "de", "fr", "de", "nl", "fr"]:
+        _switch_language(page, lang)
+        prefix = "" if lang == "fr" else f"{lang}/"
+        assert page.url == site.url + prefix + rel, f"switch to {lang}"
+        assert page.locator("html").get_attribute("lang") == lang
+    assert not watch.errors, watch.errors
+    assert not watch.foreign_requests(site)
+
+
+SEARCH_TERMS = {"fr": "WCAG", "nl": "WCAG", "de": "WCAG"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_answers_in_the_reader_language(site, page, lang):
+    watch = PageWatch(page)
+    prefix = "" if lang == "fr" else f"{lang}/"
+    page.goto(site.url + prefix + "privacy/")
+    page.locator(".md-search__input").click()
+    page.keyboard.type(SEARCH_TERMS[lang], delay=20)
+    results = page.locator(".md-search-result__item > a")
+    results.first.wait_for(timeout=10_000)
+    hrefs = results.evaluate_all("links => links.map(a => a.href)")
+    assert hrefs, "no search result"
+    assert {_lang_of(href, site) for href in hrefs} == {lang}, hrefs
+    stemmers = [u.rsplit("/", 1)[-1] for u in watch.requests if "/lunr/min/lunr." in u]
+    assert f"lunr.{lang}.min.js" in stemmers, stemmers
+    assert not any(f"lunr.{other}.min.js" in stemmers for other in LANGS if other != lang)
+    assert not watch.errors, watch.errors
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_unknown_address_gets_the_404_page_of_its_language(site, page, lang):
+    prefix = "" if lang == "fr" else f"{lang}/"
+    response = page.goto(site.url + prefix + "no-such-page/")
+    assert response.status == 404
+    assert page.locator("html").get_attribute("lang") == lang
+    home = page.locator("article a").first
+    assert home.get_attribute("href") == "/" + prefix
+
+
+def test_skip_link_and_visible_focus(site, page):
+    page.goto(site.url + "nl/about/")
+    page.keyboard.press("Tab")
+    skip = page.locator(".md-skip")
+    assert skip.evaluate("el => el === document.activeElement")
+    assert skip.is_visible()
+    box = skip.bounding_box()
+    assert box and box["width"] > 10 and box["height"] > 10
+    outline = skip.evaluate("el => getComputedStyle(el).outlineStyle")
+    assert outline != "none"
+    target = skip.get_attribute("href").split("#", 1)[1]
+    skip.press("Enter")
+    assert page.url.endswith("#" + target)
+    assert page.locator(f"#{target}").count() == 1
+
+
+def test_print_view_hides_header_navigation_and_footer(site, page):
+    page.goto(site.url + "de/about/")
+    page.emulate_media(media="print")
+    for selector in [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary",
+                     ".md-footer"]:
+        assert not page.locator(selector).first.is_visible(), f"{selector} printed"
+    assert page.locator("article h1").is_visible()
+
+
+@pytest.mark.parametrize("width, height", [(1280, 900), (375, 740)])
+def test_home_screenshots(site, page, artifacts_dir, width, height):
+    """Not an assertion on looks: leaves screenshots for a person to check (README)."""
+    page.set_viewport_size({"width": width, "height": height})
+    for lang in LANGS:
+        prefix = "" if lang == "fr" else f"{lang}/"
+        page.goto(site.url + prefix, wait_until="networkidle")
+        assert page.locator("h1").first.is_visible()
+        page.screenshot(path=artifacts_dir / f"home-{lang}-{width}.png", full_page=False)
