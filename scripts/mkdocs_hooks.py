@@ -9,6 +9,8 @@ done (splitting the search index, placing the 404 pages, the sitemap) therefore 
 from __future__ import annotations
 
 import gzip
+import posixpath
+import html
 import sys
 from pathlib import Path
 
@@ -17,7 +19,9 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts import page_files, search_index, sitemap, ui_strings  # noqa: E402
+from scripts import (  # noqa: E402
+    checklist_ids, checklist_pages, checklist_pdf, checklists, markers, page_files, phases, qr, search_index,
+    sitemap, ui_strings)
 from scripts.yaml_source import DataFileError  # noqa: E402
 from scripts.languages import DEFAULT, LANGUAGES, root_prefix  # noqa: E402
 
@@ -26,6 +30,7 @@ from scripts.languages import DEFAULT, LANGUAGES, root_prefix  # noqa: E402
 # ---------------------------------------------------------------------------------------------
 
 _error_pages: dict[str, str] = {}  # language → rendered 404.html
+_data: dict[str, object] = {}  # loaded and validated data files, by name
 
 
 def _language(config) -> str:
@@ -46,22 +51,159 @@ def _built_languages(config) -> list[str]:
 
 
 # ---------------------------------------------------------------------------------------------
+# Markers: name → renderer (see scripts/markers.py)
+# ---------------------------------------------------------------------------------------------
+
+MARKER_PREFIXES = ("phase", "checklist")
+
+
+def _phase_arg(arg: str | None) -> str:
+    data: phases.PhaseData = _data["phases"]
+    if arg not in {phase.id for phase in data.phases}:
+        raise ValueError(f"unknown phase {arg!r} (expected P1 to P5)")
+    return arg
+
+
+def _site_url(config) -> str:
+    return (config.site_url or "/").rstrip("/") + "/"
+
+
+def _to_root(page) -> str:
+    """Relative path from a page's URL to the site root ("../../" for "nl/checklists/x/")."""
+    return "../" * page.url.count("/")
+
+
+def _checklist(arg: str | None) -> checklists.Source:
+    if not arg:
+        raise ValueError("which checklist? write <!-- checklist: ID -->")
+    return checklists.find(_data["checklists"], arg)
+
+
+def _pdf_links(checklist_id: str, lang: str, ui: dict, page) -> list[tuple[str, str]]:
+    root = _to_root(page)
+    links = [(ui["language_name"][lang], root + _pdf_target(checklist_id, (lang,)))]
+    for pair in checklists.LANGUAGE_PAIRS:
+        if lang in pair:
+            label = " | ".join(ui["language_name"][code] for code in pair)
+            links.append((label, root + _pdf_target(checklist_id, pair)))
+    return links
+
+
+def _checklist_html(arg, lang, page, config) -> str:
+    source = _checklist(arg)
+    ui = config.extra["ui"]
+    cid = source.checklist.id
+    url = f"{_site_url(config)}{root_prefix(lang)}checklists/{cid}/"
+    own_page = page.file.src_uri.startswith(f"checklists/{cid}.")
+    return checklists.web_html(source, lang, ui, canonical_url=url, qr_svg=qr.qr_svg(url),
+                               pdf_links=_pdf_links(cid, lang, ui, page), show_title=not own_page)
+
+
+def _relative(page_src: str, target: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(page_src) or ".")
+
+
+def _checklists_index(lang, page, config) -> str:
+    ui = config.extra["ui"]
+    base = "" if page.file.src_uri.startswith("checklists/") else "checklists/"
+    table = checklists.index_markdown(_data["checklists"], lang, ui,
+                                      lambda cid: f"{base}{cid}.md")
+    # PDFs are not documentation files: a raw link, relative to the page's URL.
+    pack = _to_root(page) + f"pdf/checklists/all-checklists.{lang}.pdf"
+    label = html.escape(ui["cl_pack"][lang])
+    return f'{table}\n\n<p><a class="md-button" href="{pack}">{label} (PDF)</a></p>'
+
+
+def _renderers(lang: str, page, config) -> dict[str, markers.Renderer]:
+    data: phases.PhaseData = _data["phases"]
+    ui = config.extra["ui"]
+    page_src = page.file.src_uri
+    return {
+        "checklist": lambda arg: _checklist_html(arg, lang, page, config),
+        "checklists-index": lambda arg: _checklists_index(lang, page, config),
+        "checklist-link": lambda arg: checklists.link_markdown(
+            _checklist(arg), lang, ui, _relative(page_src, f"checklists/{arg}.md")),
+        "phase-title": lambda arg: phases.title(data, _phase_arg(arg), lang),
+        "phase-purpose": lambda arg: phases.purpose(data, _phase_arg(arg), lang),
+        "phase-criteria": lambda arg: phases.criteria(data, _phase_arg(arg), lang, ui),
+        "phase-duration": lambda arg: phases.duration(data, _phase_arg(arg), lang),
+        "phases-diagram": lambda arg: phases.diagram(data, lang, ui, page_src),
+        "phases-mapping": lambda arg: phases.mapping(data, lang, ui, page_src),
+    }
+
+
+def _pdf_target(checklist_id: str, langs: tuple[str, ...]) -> str:
+    return f"pdf/checklists/{checklist_id}.{'-'.join(langs)}.pdf"
+
+
+def _pdf_jobs(config, languages: list[str]) -> list[checklist_pdf.PdfJob]:
+    ui, site = config.extra["ui"], _site_url(config)
+    sources = _data["checklists"]
+    jobs = []
+    for source in sources:
+        c = source.checklist
+        combos = [(lang,) for lang in languages]
+        combos += [pair for pair in checklists.LANGUAGE_PAIRS if set(pair) <= set(languages)]
+        for langs in combos:
+            title = " / ".join(c.title[lang] for lang in langs)
+            url = f"{site}{root_prefix(langs[0])}checklists/{c.id}/"
+            jobs.append(checklist_pdf.PdfJob((source,), langs, _pdf_target(c.id, langs),
+                                             title, url))
+    for lang in languages:
+        jobs.append(checklist_pdf.PdfJob(
+            tuple(sources), (lang,), f"pdf/checklists/all-checklists.{lang}.pdf",
+            ui["cl_pack"][lang], f"{site}{root_prefix(lang)}checklists/"))
+    return jobs
+
+
+def _site_names(config) -> dict[str, str]:
+    """Each language's site name, as configured for mkdocs-static-i18n."""
+    names = {DEFAULT: config.site_name}
+    i18n = config.plugins.get("i18n")
+    for language in getattr(getattr(i18n, "config", None), "languages", []) or []:
+        if language.site_name:
+            names[language.locale] = language.site_name
+    return names
+
+
+def _render_pdfs(config, site_dir: Path, languages: list[str]) -> None:
+    cache = Path(config.config_file_path).parent / ".cache" / "pdf"
+    names = _site_names(config)
+    names = {lang: names.get(lang, names[DEFAULT]) for lang in languages}
+    checklist_pdf.render_all(_pdf_jobs(config, languages), config.extra["ui"], names,
+                             site_dir, cache)
+
+
+# ---------------------------------------------------------------------------------------------
 # Hooks
 # ---------------------------------------------------------------------------------------------
 
 
 def on_config(config):
-    path = Path(config.config_file_path).parent / "data" / "ui.yml"
+    data_dir = Path(config.config_file_path).parent / "data"
     try:
-        config.extra["ui"] = ui_strings.load_ui_strings(path, "data/ui.yml")
+        config.extra["ui"] = ui_strings.load_ui_strings(data_dir / "ui.yml", "data/ui.yml")
+        _data["phases"] = phases.load_phases(data_dir / "phases.yml", "data/phases.yml")
+        _data["checklists"] = checklists.load_checklists(data_dir / "checklists")
+        checklist_ids.check(_data["checklists"], data_dir / "checklists")
     except DataFileError as error:
         raise PluginError(str(error)) from None
     return config
 
 
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    lang = getattr(page.file, "locale", None) or _language(config)
+    try:
+        return markers.expand(markdown, _renderers(lang, page, config),
+                              page=f"docs/{page.file.src_uri}", prefixes=MARKER_PREFIXES)
+    except markers.MarkerError as error:
+        raise PluginError(str(error)) from None
+
+
 def on_pre_build(config) -> None:
     if _language(config) != DEFAULT:
         return
+    checklist_pages.generate(_data["checklists"], Path(config.docs_dir))
     try:
         page_files.check_page_files(Path(config.docs_dir))
     except page_files.PageFilesError as error:
@@ -104,6 +246,7 @@ def on_post_build(config) -> None:
         target = site_dir / root_prefix(lang) / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(_error_pages[lang], encoding="utf-8")
+    _render_pdfs(config, site_dir, languages)
     sitemap_path = site_dir / "sitemap.xml"
     if sitemap_path.exists():
         text = sitemap.add_x_default(sitemap_path.read_text(encoding="utf-8"))

@@ -68,3 +68,23 @@ def load_yaml(path: Path, display_name: str | None = None) -> Any:
         raise DataFileError(f"{name}:{line}: YAML syntax error: {error.problem}") from None
     finally:
         loader.dispose()
+
+
+def line_of(data: Any, loc: tuple) -> int:
+    """Best line for a path into loaded data (as in a pydantic error ``loc``), or 1."""
+    line = getattr(data, "line", 1)
+    node = data
+    for part in loc:
+        if isinstance(node, LineDict):
+            if part in node:
+                line = node.line_of(part)
+                node = node[part]
+                line = getattr(node, "line", line)
+                continue
+            return line
+        if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+            line = getattr(node, "line", line)
+            continue
+        return line
+    return line

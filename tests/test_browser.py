@@ -156,3 +156,43 @@ def test_home_screenshots(site, page, artifacts_dir, width, height):
         page.goto(site.url + prefix, wait_until="networkidle")
         assert page.locator("h1").first.is_visible()
         page.screenshot(path=artifacts_dir / f"home-{lang}-{width}.png", full_page=False)
+
+
+def test_checklist_ticks_survive_a_reload_and_reset_clears_them(site, page):
+    page.goto(site.url + "nl/checklists/p3-job-search/")
+    boxes = page.locator("form.checklist input[type=checkbox]")
+    assert boxes.count() >= 8
+    boxes.nth(0).check()
+    boxes.nth(2).check()
+    page.locator("form.checklist input[type=text]").first.fill("A. B.")
+    assert "browser" in page.locator(".checklist__status").inner_text()
+    page.reload()
+    boxes = page.locator("form.checklist input[type=checkbox]")
+    assert boxes.nth(0).is_checked() and boxes.nth(2).is_checked()
+    assert not boxes.nth(1).is_checked()
+    assert page.locator("form.checklist input[type=text]").first.input_value() == "A. B."
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator("[data-checklist-reset]").click()
+    assert boxes.nth(0).is_checked() is False
+    page.reload()
+    assert page.locator("form.checklist input[type=checkbox]:checked").count() == 0
+    assert page.context.cookies() == []
+
+
+def test_checklist_print_view_shows_the_paper_trace(site, page):
+    page.goto(site.url + "de/checklists/p3-job-search/")
+    page.locator("form.checklist input[type=checkbox]").first.check()
+    page.emulate_media(media="print")
+    trace = page.locator(".checklist__trace")
+    assert trace.is_visible()
+    text = trace.inner_text()
+    assert "Sprache: Deutsch" in text and "Version" in text
+    assert site.url + "de/checklists/p3-job-search/" in text
+    assert trace.locator("svg").count() == 1  # QR code, drawn inline
+    assert not page.locator(".checklist__actions").is_visible()
+    assert not page.locator(".md-header").is_visible()
+    # "Print blank": the ticks stay in the browser but do not show on paper.
+    page.evaluate("document.querySelector('form.checklist').classList.add('checklist--blank')")
+    appearance = page.locator("form.checklist input[type=checkbox]").first.evaluate(
+        "el => getComputedStyle(el).appearance")
+    assert appearance == "none"

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from tests.conftest import LANGS, ROOT
 
-PAGES = sorted(p.name[: -len(".fr.md")] for p in (ROOT / "docs").glob("*.fr.md"))
+PAGES = sorted(p.relative_to(ROOT / "docs").as_posix()[: -len(".fr.md")]
+               for p in (ROOT / "docs").rglob("*.fr.md"))
 
 
 def _html(site, rel: str) -> str:
@@ -18,8 +19,11 @@ def _html(site, rel: str) -> str:
 
 
 def _page_rel(page: str, lang: str) -> str:
+    """Built file of a page: "method/index" → "nl/method/index.html", "about" → "nl/about/…"."""
     prefix = "" if lang == "fr" else f"{lang}/"
-    return f"{prefix}index.html" if page == "index" else f"{prefix}{page}/index.html"
+    if page == "index" or page.endswith("/index"):
+        return f"{prefix}{page[: -len('index')]}index.html"
+    return f"{prefix}{page}/index.html"
 
 
 def test_strict_build_prints_no_warning(site):
@@ -82,7 +86,7 @@ def test_one_search_index_per_language(site):
         index = json.loads(_html(site, f"{prefix}search/search_index.json"))
         assert index["config"]["lang"] == [lang]
         pages = {doc["location"].split("#")[0] for doc in index["docs"]}
-        expected = {"" if p == "index" else f"{p}/" for p in PAGES}
+        expected = {_page_rel(p, "fr").removesuffix("index.html") for p in PAGES}
         assert pages == expected, f"{lang} index: {sorted(pages)}"
         for doc in index["docs"]:
             assert not doc["location"].startswith(("nl/", "de/")), doc["location"]

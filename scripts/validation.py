@@ -1,0 +1,54 @@
+"""Turn pydantic validation errors into ``file:line: <item id>: <field>: problem`` messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from scripts.yaml_source import DataFileError, line_of, load_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+_MESSAGES = {
+    "missing": "missing",
+    "extra_forbidden": "unknown key (typo?)",
+    "string_too_short": "empty",
+    "string_type": "must be a text",
+}
+
+
+def _field(loc: tuple) -> str:
+    return ".".join(str(part) for part in loc if not isinstance(part, int)) or "(file)"
+
+
+def validate(data: Any, model: type[M], name: str,
+             item_id: Callable[[Any, tuple], str | None] = lambda data, loc: None) -> M:
+    """Validate loaded YAML ``data`` against ``model``; raise DataFileError on the first errors.
+
+    ``item_id(data, loc)`` names the item an error belongs to (e.g. "phase P3"), so that the
+    message points at something a contributor recognises, not only at a line.
+    """
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        lines = []
+        for problem in error.errors():
+            loc = tuple(problem["loc"])
+            where = f"{name}:{line_of(data, loc)}"
+            item = item_id(data, loc)
+            label = f"{item}: " if item else ""
+            if item and len(loc) >= 2 and isinstance(loc[1], int):
+                loc = loc[2:]  # "phase P3: name.nl", not "phase P3: phases.name.nl"
+            message = _MESSAGES.get(problem["type"], problem["msg"])
+            if problem["type"] == "string_type" and problem.get("input") is None:
+                message = "empty"
+            lines.append(f"{where}: {label}{_field(loc)}: {message}")
+        raise DataFileError("\n".join(lines)) from None
+
+
+def load_model(path: Path, model: type[M], display_name: str | None = None,
+               item_id: Callable[[Any, tuple], str | None] = lambda data, loc: None) -> M:
+    name = display_name or path.as_posix()
+    return validate(load_yaml(path, name), model, name, item_id)

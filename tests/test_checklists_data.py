@@ -1,0 +1,98 @@
+"""Checklist data: each bad input stops the build with file, line, checklist, item, problem.
+
+One fixture folder per case under tests/fixtures/checklists/ (in the style of FastAPI's
+translation tests); the assertion is on the exact message a contributor will read.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scripts import checklists, markers
+from scripts.yaml_source import DataFileError
+from tests.conftest import ROOT
+
+FIXTURES = Path(__file__).parent / "fixtures" / "checklists"
+
+EXPECTED = {
+    "yaml-syntax": "data/checklists/yaml-syntax.yml:24: checklist yaml-syntax: YAML syntax "
+                   "error: expected <block end>, but found '<scalar>'",
+    "missing-language": "data/checklists/missing-language.yml:22: checklist missing-language, "
+                        "item P2.2: text.de: missing",
+    "null-language": "data/checklists/null-language.yml:23: checklist null-language, "
+                     "item P2.2: text.nl: empty",
+    "empty-language": "data/checklists/empty-language.yml:23: checklist empty-language, "
+                      "item P2.2: text.nl: empty",
+    "not-a-string": "data/checklists/not-a-string.yml:23: checklist not-a-string, "
+                    "item P2.2: text.nl: must be a text",
+    "duplicate-item-id": "data/checklists/duplicate-item-id.yml:25: checklist "
+                         "duplicate-item-id, item P2.1: duplicate item id (first at line 13)",
+    "unknown-key": "data/checklists/unknown-key.yml:22: checklist unknown-key, item P2.2: "
+                   "hnit: unknown key (typo?)",
+    "duplicate-key": "data/checklists/duplicate-key.yml:23: checklist duplicate-key: "
+                     "duplicate key 'fr' (first at line 22)",
+    "empty-checklist": "data/checklists/empty-checklist.yml:12: checklist empty-checklist: "
+                       "items: the checklist has no item",
+    "not-utf8": "data/checklists/not-utf8.yml:22: checklist not-utf8: not valid UTF-8 "
+                "(save the file as UTF-8)",
+    "wrong-prefix": "data/checklists/wrong-prefix.yml:19: checklist wrong-prefix, item P3.2: "
+                    "item ids must start with 'P2.'",
+}
+
+
+def test_every_fixture_has_an_expected_message():
+    cases = {p.name for p in FIXTURES.iterdir() if p.is_dir()} - {"good"}
+    assert cases == set(EXPECTED)
+
+
+@pytest.mark.parametrize("case", sorted(EXPECTED))
+def test_bad_input_gives_the_exact_message(case):
+    with pytest.raises(DataFileError) as error:
+        checklists.load_checklists(FIXTURES / case)
+    assert str(error.value) == EXPECTED[case]
+
+
+def test_good_fixture_loads():
+    (source,) = checklists.load_checklists(FIXTURES / "good")
+    assert [item.id for item in source.checklist.items] == ["P2.1", "P2.2"]
+    assert len(source.digest) == 10
+
+
+def test_reference_to_an_unknown_checklist_names_page_and_line():
+    sources = checklists.load_checklists(FIXTURES / "good")
+    renderers = {"checklist": lambda arg: checklists.find(sources, arg).checklist.id}
+    text = "# Page\n\nIntro.\n\n<!-- checklist: nope -->\n"
+    with pytest.raises(markers.MarkerError) as error:
+        markers.expand(text, renderers, page="docs/method/p1-project.fr.md",
+                       prefixes=("checklist",))
+    assert str(error.value) == ("docs/method/p1-project.fr.md:5: marker 'checklist': no "
+                                "checklist 'nope' in data/checklists (known: good)")
+
+
+def test_misspelt_marker_is_refused():
+    with pytest.raises(markers.MarkerError, match=r"docs/x.md:1: unknown marker 'checklsit'"):
+        markers.expand("<!-- checklsit: good -->\n", {"checklist": str}, page="docs/x.md",
+                       prefixes=("checkl",))
+
+
+def test_project_checklists_are_valid_and_substantial():
+    sources = checklists.load_checklists(ROOT / "data" / "checklists")
+    assert len(sources) >= 9, [s.checklist.id for s in sources]
+    for source in sources:
+        assert len(source.checklist.items) >= 8, source.checklist.id
+    phases = {s.checklist.phase for s in sources}
+    assert {"P1", "P2", "P3", "P4", "P5", "transversal"} <= phases
+
+
+def test_checklist_text_is_escaped_in_html():
+    sources = checklists.load_checklists(FIXTURES / "good")
+    raw = sources[0].checklist.model_dump()
+    raw["items"][0]["text"]["fr"] = '<script>alert("x")</script> & <b>gras</b>'
+    evil = checklists.Source(checklists.Checklist.model_validate(raw), "x.yml", "abc", "")
+    from tests.test_checklists_render import UI
+    html = checklists.web_html(evil, "fr", UI, canonical_url="https://x.org/", qr_svg="<svg/>",
+                               pdf_links=[])
+    assert "<script>" not in html and "<b>" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;gras" in html

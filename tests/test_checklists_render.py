@@ -1,0 +1,114 @@
+"""Checklist outputs: the web page in each language, the PDFs (fillable, tagged, bilingual,
+trainer pack), all generated from data/checklists/."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from scripts import checklists
+from scripts.ui_strings import load_ui_strings
+from tests.conftest import LANGS, ROOT
+
+UI = load_ui_strings(ROOT / "data" / "ui.yml")
+SOURCES = checklists.load_checklists(ROOT / "data" / "checklists")
+HEADER_FIELDS = 3  # person, date, coach
+
+
+def _page(site, cid: str, lang: str) -> str:
+    prefix = "" if lang == "fr" else f"{lang}/"
+    return (site.dir / f"{prefix}checklists/{cid}/index.html").read_text(encoding="utf-8")
+
+
+def _text(html: str) -> str:
+    import html as h
+    return h.unescape(re.sub(r"<[^>]+>", " ", html))
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda s: s.checklist.id)
+def test_each_language_page_holds_its_items_and_no_other_language(site, source):
+    for lang in LANGS:
+        page = _page(site, source.checklist.id, lang)
+        form = re.search(r'<form class="checklist".*?</form>', page, re.S)[0]
+        text = _text(form)
+        assert len(re.findall(r'<input type="checkbox"', form)) == len(source.checklist.items)
+        for item in source.checklist.items:
+            fid = checklists.field_id(source.checklist.id, item.id)
+            assert f'<label for="{fid}">' in form and f'id="{fid}"' in form
+            assert item.id in text
+            assert item.text[lang] in text, f"{lang} {item.id}"
+            for other in LANGS:
+                if other != lang and item.text[other] != item.text[lang]:
+                    assert item.text[other] not in text, f"{lang} page has {other} {item.id}"
+
+
+def _pdf(site, name: str) -> PdfReader:
+    return PdfReader(site.dir / "pdf" / "checklists" / name)
+
+
+def _fields(reader: PdfReader) -> dict:
+    return reader.get_fields() or {}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_single_language_pdfs_are_fillable_and_tagged(site, lang):
+    for source in SOURCES:
+        c = source.checklist
+        reader = _pdf(site, f"{c.id}.{lang}.pdf")
+        root = reader.trailer["/Root"]
+        assert root["/Lang"] == lang
+        assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+        fields = _fields(reader)
+        assert len(fields) == len(c.items) + HEADER_FIELDS, c.id
+        text = " ".join(page.extract_text() for page in reader.pages)
+        flat = re.sub(r"\s+", "", text)
+        for item in c.items:
+            field = fields[item.id]
+            assert field["/FT"] == "/Btn"
+            names = re.sub(r"\s+", "", field.get("/TU", ""))
+            assert item.id in names and re.sub(r"\s+", "", item.text[lang])[:40] in names
+            assert re.sub(r"\s+", "", item.text[lang])[:40] in flat, f"{c.id} {item.id}"
+
+
+def test_bilingual_pdfs_carry_both_languages_side_by_side(site):
+    for source in SOURCES:
+        c = source.checklist
+        for a, b in checklists.LANGUAGE_PAIRS:
+            reader = _pdf(site, f"{c.id}.{a}-{b}.pdf")
+            assert reader.trailer["/Root"]["/Lang"] == a
+            flat = re.sub(r"\s+", "", " ".join(p.extract_text() for p in reader.pages))
+            for item in c.items:
+                for lang in (a, b):
+                    assert re.sub(r"\s+", "", item.text[lang])[:30] in flat, (c.id, item.id, lang)
+            assert len(_fields(reader)) == len(c.items) + HEADER_FIELDS
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_trainer_pack_holds_every_checklist(site, lang):
+    reader = _pdf(site, f"all-checklists.{lang}.pdf")
+    fields = _fields(reader)
+    assert len(fields) == sum(len(s.checklist.items) + HEADER_FIELDS for s in SOURCES)
+    assert len(reader.pages) >= len(SOURCES)
+
+
+def test_each_checklist_page_links_its_pdfs(site):
+    for source in SOURCES:
+        for lang in LANGS:
+            page = _page(site, source.checklist.id, lang)
+            hrefs = re.findall(r'<a href="([^"]+\.pdf)"', page)
+            assert len(hrefs) == 3, hrefs
+            base = site.dir / ("" if lang == "fr" else lang) / "checklists" / source.checklist.id
+            for href in hrefs:
+                assert (base / href).resolve().exists(), href
+
+
+def test_unchanged_pdfs_are_not_rendered_again(tmp_path):
+    from scripts.checklist_pdf import PdfJob, render
+    job = PdfJob((SOURCES[0],), ("fr",), "pdf/x.pdf", "x", "https://x.org/")
+    cache = tmp_path / "cache"
+    assert render(job, UI, "Site", tmp_path / "a", cache) is True
+    assert render(job, UI, "Site", tmp_path / "b", cache) is False
+    assert (tmp_path / "b/pdf/x.pdf").read_bytes() == (tmp_path / "a/pdf/x.pdf").read_bytes()
