@@ -47,3 +47,15 @@ def test_difference_is_named_precisely(tmp_path):
 def test_all_pages_have_the_same_structure_in_three_languages():
     problems = parity_problems(ROOT / "docs")
     assert not problems, "\n".join(problems)
+
+
+def test_the_five_phase_pages_share_their_headings_in_each_language():
+    """A reader moving from P2 to P3 finds the same sections under the same names."""
+    import re
+    for lang in ("fr", "nl", "de"):
+        outlines = {}
+        for path in sorted((ROOT / "docs" / "method").glob(f"p[1-5]-*.{lang}.md")):
+            outlines[path.name] = re.findall(r"^## .*$", path.read_text(encoding="utf-8"), re.M)
+        first = next(iter(outlines.values()))
+        for name, outline in outlines.items():
+            assert outline == first, f"docs/method/{name}: headings differ from the other phases"
