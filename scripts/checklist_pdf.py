@@ -133,16 +133,14 @@ def _write_pdf(document: str, path: str) -> None:
     tmp.replace(path)
 
 
-def render_all(jobs: list[PdfJob], ui: dict, site_names: dict[str, str], site_dir: Path,
-               cache_dir: Path, workers: int = 2) -> int:
-    """Write every job's PDF under ``site_dir``, rendering only what the cache lacks (in
-    ``workers`` processes). Return how many PDFs WeasyPrint had to render."""
+def render_documents(documents: list[tuple[str, str]], site_dir: Path, cache_dir: Path,
+                     workers: int = 2) -> int:
+    """Write each (HTML document, target path under ``site_dir``) as a PDF, rendering only what
+    the cache lacks (in ``workers`` processes). Return how many WeasyPrint had to render."""
     cache_dir.mkdir(parents=True, exist_ok=True)
-    planned = []
-    for job in jobs:
-        document = document_html(job, ui, site_names[job.langs[0]])
-        planned.append((job, document, cache_dir / f"{_cache_key(document)}.pdf"))
-    missing = {str(cached): document for _, document, cached in planned if not cached.exists()}
+    planned = [(document, target, cache_dir / f"{_cache_key(document)}.pdf")
+               for document, target in documents]
+    missing = {str(cached): document for document, _, cached in planned if not cached.exists()}
     if len(missing) > 1 and workers > 1:
         from concurrent.futures import ProcessPoolExecutor
         with ProcessPoolExecutor(max_workers=workers) as pool:
@@ -150,11 +148,18 @@ def render_all(jobs: list[PdfJob], ui: dict, site_names: dict[str, str], site_di
     else:
         for path, document in missing.items():
             _write_pdf(document, path)
-    for job, _, cached in planned:
-        target = site_dir / job.target
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(cached, target)
+    for _, target, cached in planned:
+        path = site_dir / target
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cached, path)
     return len(missing)
+
+
+def render_all(jobs: list[PdfJob], ui: dict, site_names: dict[str, str], site_dir: Path,
+               cache_dir: Path, workers: int = 2) -> int:
+    """Write every checklist job's PDF under ``site_dir`` (see :func:`render_documents`)."""
+    documents = [(document_html(job, ui, site_names[job.langs[0]]), job.target) for job in jobs]
+    return render_documents(documents, site_dir, cache_dir, workers)
 
 
 def render(job: PdfJob, ui: dict, site_name: str, site_dir: Path, cache_dir: Path) -> bool:

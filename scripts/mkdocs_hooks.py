@@ -20,10 +20,11 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scripts import (  # noqa: E402
-    checklist_ids, checklist_pages, checklist_pdf, checklists, markers, page_files, phases, qr, search_index,
-    sitemap, ui_strings)
+    checklist_ids, checklist_pages, checklist_pdf, checklists, glossary, markers, page_files,
+    page_dates, phases, qr, search_index, sitemap, systems, translations, ui_strings)
 from scripts.yaml_source import DataFileError  # noqa: E402
 from scripts.languages import DEFAULT, LANGUAGES, root_prefix  # noqa: E402
+from scripts.markdown_text import escape  # noqa: E402
 
 # ---------------------------------------------------------------------------------------------
 # State shared by the nested language builds
@@ -54,7 +55,7 @@ def _built_languages(config) -> list[str]:
 # Markers: name → renderer (see scripts/markers.py)
 # ---------------------------------------------------------------------------------------------
 
-MARKER_PREFIXES = ("phase", "checklist")
+MARKER_PREFIXES = ("phase", "checklist", "glossary", "concordance", "systems")
 
 
 def _phase_arg(arg: str | None) -> str:
@@ -62,6 +63,36 @@ def _phase_arg(arg: str | None) -> str:
     if arg not in {phase.id for phase in data.phases}:
         raise ValueError(f"unknown phase {arg!r} (expected P1 to P5)")
     return arg
+
+
+def _flag_outdated_translation(page, lang: str, docs_dir: Path) -> None:
+    """Mark a Dutch/German page whose French source changed since it was translated."""
+    src = page.file.src_uri
+    french = docs_dir / src.replace(f".{lang}.md", f".{DEFAULT}.md")
+    if not french.exists() or not src.endswith(f".{lang}.md"):
+        return
+    french_text = french.read_text(encoding="utf-8")
+    if translations.generated(french_text):
+        return
+    recorded = page.meta.get(translations.KEY)
+    page.meta["translation_outdated"] = (
+        recorded is None or str(recorded) != translations.source_hash(french_text))
+
+
+def _set_page_dates(page, lang: str, config) -> None:
+    ui = config.extra["ui"]
+    src = page.file.src_uri
+    if src.startswith("checklists/") and not src.startswith("checklists/index."):
+        source = f"data/checklists/{src.split('/')[1].split('.')[0]}.yml"
+    else:
+        source = f"docs/{src}"
+    date = _data["dates"].get(source)
+    if date:
+        page.meta["updated_iso"] = date
+        page.meta["updated_text"] = page_dates.localized(date, lang, ui["months"])
+    review_by = page.meta.get("review_by")
+    if page_dates.review_overdue(review_by):
+        page.meta["review_overdue_text"] = page_dates.localized(str(review_by), lang, ui["months"])
 
 
 def _site_url(config) -> str:
@@ -114,12 +145,38 @@ def _checklists_index(lang, page, config) -> str:
     return f'{table}\n\n<p><a class="md-button" href="{pack}">{label} (PDF)</a></p>'
 
 
+def _concordance(lang, page, config) -> str:
+    ui = config.extra["ui"]
+    table = glossary.concordance_markdown(_data["glossary"], lang, ui)
+    pdf = _to_root(page) + f"pdf/concordance.{lang}.pdf"
+    label = html.escape(ui["concordance_pdf"][lang])
+    return f'<p><a class="md-button" href="{pdf}">{label}</a></p>\n\n{table}'
+
+
+def _systems_table(lang, ui) -> str:
+    data: phases.PhaseData = _data["phases"]
+    parts = []
+    for item in _data["systems"].rows:
+        if item.kind == "phase":
+            title = f"{item.id} · {data.phase(item.id).name[lang]}"
+        else:
+            title = item.label[lang]
+        parts.append(f"## {escape(title)} {{#sys-{item.id.lower()}}}\n\n"
+                     + systems.row_markdown(item, lang, ui))
+    return "\n\n".join(parts)
+
+
 def _renderers(lang: str, page, config) -> dict[str, markers.Renderer]:
     data: phases.PhaseData = _data["phases"]
     ui = config.extra["ui"]
     page_src = page.file.src_uri
     return {
         "checklist": lambda arg: _checklist_html(arg, lang, page, config),
+        "glossary": lambda arg: glossary.glossary_markdown(_data["glossary"], lang, ui),
+        "concordance": lambda arg: _concordance(lang, page, config),
+        "systems-table": lambda arg: _systems_table(lang, ui),
+        "systems-row": lambda arg: systems.row_markdown(
+            systems.row(_data["systems"], arg or ""), lang, ui),
         "checklists-index": lambda arg: _checklists_index(lang, page, config),
         "checklist-link": lambda arg: checklists.link_markdown(
             _checklist(arg), lang, ui, _relative(page_src, f"checklists/{arg}.md")),
@@ -170,8 +227,15 @@ def _render_pdfs(config, site_dir: Path, languages: list[str]) -> None:
     cache = Path(config.config_file_path).parent / ".cache" / "pdf"
     names = _site_names(config)
     names = {lang: names.get(lang, names[DEFAULT]) for lang in languages}
-    checklist_pdf.render_all(_pdf_jobs(config, languages), config.extra["ui"], names,
-                             site_dir, cache)
+    ui = config.extra["ui"]
+    documents = [(checklist_pdf.document_html(job, ui, names[job.langs[0]]), job.target)
+                 for job in _pdf_jobs(config, languages)]
+    for lang in languages:
+        url = f"{_site_url(config)}{root_prefix(lang)}concordance/"
+        documents.append((glossary.concordance_pdf_html(
+            _data["glossary"], lang, ui, names[lang], ui["concordance_title"][lang], url),
+            f"pdf/concordance.{lang}.pdf"))
+    checklist_pdf.render_documents(documents, site_dir, cache)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -186,6 +250,9 @@ def on_config(config):
         _data["phases"] = phases.load_phases(data_dir / "phases.yml", "data/phases.yml")
         _data["checklists"] = checklists.load_checklists(data_dir / "checklists")
         checklist_ids.check(_data["checklists"], data_dir / "checklists")
+        _data["glossary"] = glossary.load_glossary(data_dir / "glossary")
+        _data["systems"] = systems.load_systems(data_dir / "systems.yml")
+        _data["dates"] = page_dates.last_changes(data_dir.parent)
     except DataFileError as error:
         raise PluginError(str(error)) from None
     return config
@@ -193,6 +260,9 @@ def on_config(config):
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
     lang = getattr(page.file, "locale", None) or _language(config)
+    if lang != DEFAULT:
+        _flag_outdated_translation(page, lang, Path(config.docs_dir))
+    _set_page_dates(page, lang, config)
     try:
         return markers.expand(markdown, _renderers(lang, page, config),
                               page=f"docs/{page.file.src_uri}", prefixes=MARKER_PREFIXES)
@@ -201,6 +271,12 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def on_pre_build(config) -> None:
+    i18n = config.plugins.get("i18n")
+    only = getattr(getattr(i18n, "config", None), "build_only_locale", None)
+    if only and only != DEFAULT:
+        raise PluginError(f"BUILD_ONLY_LOCALE={only} is not supported: French lives at the site "
+                          "root and the other languages under /nl/ and /de/; build all "
+                          "languages (or BUILD_ONLY_LOCALE=fr for a quick French-only build)")
     if _language(config) != DEFAULT:
         return
     checklist_pages.generate(_data["checklists"], Path(config.docs_dir))
@@ -208,6 +284,17 @@ def on_pre_build(config) -> None:
         page_files.check_page_files(Path(config.docs_dir))
     except page_files.PageFilesError as error:
         raise PluginError(str(error)) from None
+
+
+NO_TOOLTIPS = ("glossary.", "concordance.")  # pages that are the definitions themselves
+
+
+def on_page_content(page_html: str, page, config, files) -> str:
+    if page.file.src_uri.startswith(NO_TOOLTIPS):
+        return page_html
+    lang = getattr(page.file, "locale", None) or _language(config)
+    url = _to_root(page) + root_prefix(lang) + "glossary/"
+    return glossary.link_terms(page_html, _data["glossary"], lang, url)
 
 
 def on_pre_template(template, template_name: str, config):

@@ -42,6 +42,7 @@ def validate(data: Any, model: type[M], name: str,
             if item and len(loc) >= 2 and isinstance(loc[1], int):
                 loc = loc[2:]  # "phase P3: name.nl", not "phase P3: phases.name.nl"
             message = _MESSAGES.get(problem["type"], problem["msg"])
+            message = message.removeprefix("Value error, ")
             if problem["type"] == "string_type" and problem.get("input") is None:
                 message = "empty"
             lines.append(f"{where}: {label}{_field(loc)}: {message}")

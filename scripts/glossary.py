@@ -1,0 +1,288 @@
+"""The trilingual terminology concordance: one entry per concept, its term in Belgian French,
+Netherlands Dutch and Ostbelgien German, regional variants, a definition per language and a
+source.
+
+Source: ``data/glossary/*.yml`` (files by theme, ``terms:`` lists). Rendered as a glossary page
+per language (sorted in that language's alphabetical order, one anchor per term), a printable
+trilingual concordance table, and links with the definition as a tooltip on the first use of a
+term in content pages, in the page's language.
+"""
+
+from __future__ import annotations
+
+import html
+import locale
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from scripts.markdown_text import escape
+from scripts.translated import Text, Translated
+from scripts.validation import validate
+from scripts.yaml_source import DataFileError, line_of, load_yaml
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Variants(_Strict):
+    """Regional usage that differs from the site's reference usage."""
+
+    fr_fr: Text | None = None  # France French
+    nl_be: Text | None = None  # Belgian Dutch (Flemish)
+    de_de: Text | None = None  # Germany German
+    de_ch: Text | None = None  # Swiss German
+
+
+class Term(_Strict):
+    id: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+    term: Translated
+    variants: Variants | None = None
+    definition: Translated
+    source: Text
+    # Other forms to recognise in running text (plural, inflection), per language.
+    forms: dict[str, list[Text]] | None = None
+
+
+class GlossaryFile(_Strict):
+    terms: Annotated[list[Term], Field(min_length=1)]
+
+
+@dataclass(frozen=True)
+class Entry:
+    term: Term
+    path: str  # data file, for messages
+
+
+def _label(data: Any, loc: tuple) -> str | None:
+    if len(loc) >= 2 and loc[0] == "terms" and isinstance(loc[1], int):
+        try:
+            return f"term {data['terms'][loc[1]]['id']}"
+        except (KeyError, IndexError, TypeError):
+            return f"term #{loc[1] + 1}"
+    return None
+
+
+def load_glossary(directory: Path, display_dir: str = "data/glossary") -> list[Entry]:
+    entries: list[Entry] = []
+    seen: dict[str, str] = {}
+    errors = []
+    files = sorted(directory.glob("*.yml"))
+    if not files:
+        raise DataFileError(f"{display_dir}: no glossary file found")
+    for path in files:
+        name = f"{display_dir}/{path.name}"
+        try:
+            raw = load_yaml(path, name)
+            data = validate(raw, GlossaryFile, name, _label)
+        except DataFileError as error:
+            errors.append(str(error))
+            continue
+        for i, term in enumerate(data.terms):
+            line = line_of(raw, ("terms", i, "id"))
+            if term.id in seen:
+                errors.append(f"{name}:{line}: term {term.id}: duplicate term id "
+                              f"(already in {seen[term.id]})")
+                continue
+            if term.forms and set(term.forms) - {"fr", "nl", "de"}:
+                errors.append(f"{name}:{line}: term {term.id}: forms: languages are fr, nl, de")
+                continue
+            seen[term.id] = f"{name}:{line}"
+            entries.append(Entry(term, name))
+    if errors:
+        raise DataFileError("\n".join(errors))
+    return entries
+
+
+# ---------------------------------------------------------------------------------------------
+# Sorting in each language's alphabetical order
+# ---------------------------------------------------------------------------------------------
+
+
+def sort_key(text: str, lang: str) -> tuple:
+    """Alphabetical order for fr/nl/de: accents ignored at first, then as tie-breaker; Dutch
+    ignores a leading article ("de", "het") and the apostrophe of "'s"."""
+    lowered = text.casefold()
+    if lang == "nl":
+        lowered = re.sub(r"^(de|het|een)\s+", "", lowered)
+    if lang == "de":
+        lowered = lowered.replace("ß", "ss")
+    base = "".join(c for c in unicodedata.normalize("NFD", lowered)
+                   if unicodedata.category(c) != "Mn")
+    base = re.sub(r"[^\w\s]", "", base)
+    return (base, lowered)
+
+
+def sorted_entries(entries: list[Entry], lang: str) -> list[Entry]:
+    return sorted(entries, key=lambda e: sort_key(e.term.term[lang], lang))
+
+
+# ---------------------------------------------------------------------------------------------
+# Pages
+# ---------------------------------------------------------------------------------------------
+
+VARIANT_LABELS = ("fr_fr", "nl_be", "de_de", "de_ch")
+
+
+def anchor(term_id: str) -> str:
+    return f"term-{term_id}"
+
+
+def glossary_markdown(entries: list[Entry], lang: str, ui: dict) -> str:
+    """The glossary of one language: a letter index, then one definition per term."""
+    lines: list[str] = []
+    letter = None
+    others = [code for code in ("fr", "nl", "de") if code != lang]
+    for entry in sorted_entries(entries, lang):
+        t = entry.term
+        first = sort_key(t.term[lang], lang)[0][:1].upper() or "#"
+        if first != letter:
+            letter = first
+            lines += [f"## {letter} {{#letter-{letter.lower()}}}", ""]
+        colon = " :" if lang == "fr" else ":"
+        equivalents = " · ".join(
+            f'{ui["lang_" + code][lang]}{colon} <span lang="{code}">{html.escape(t.term[code])}</span>'
+            for code in others)
+        variants = ""
+        if t.variants:
+            parts = [f"{ui['variant_' + key][lang]} {html.escape(value)}"
+                     for key in VARIANT_LABELS if (value := getattr(t.variants, key))]
+            if parts:
+                variants = f'<br><span class="glossary__variants">{"; ".join(parts)}</span>'
+        lines += [
+            f'<div class="glossary__entry" id="{anchor(t.id)}" markdown>',
+            f'<p class="glossary__term"><dfn>{html.escape(t.term[lang])}</dfn></p>',
+            f'<p class="glossary__def">{html.escape(t.definition[lang])}</p>',
+            f'<p class="glossary__meta">{equivalents}{variants}<br>'
+            f'<span class="glossary__source">{ui["glossary_source"][lang]} '
+            f'{html.escape(t.source)}</span></p>',
+            "</div>", ""]
+    return "\n".join(lines)
+
+
+def concordance_markdown(entries: list[Entry], lang: str, ui: dict) -> str:
+    """The printable trilingual table, sorted in the reader's language."""
+    rows = [f"| {ui['lang_fr'][lang]} | {ui['lang_nl'][lang]} | {ui['lang_de'][lang]} |",
+            "| --- | --- | --- |"]
+    for entry in sorted_entries(entries, lang):
+        t = entry.term
+        cells = []
+        for code in ("fr", "nl", "de"):
+            cell = escape(t.term[code])
+            if t.variants:
+                extra = {"fr": ["fr_fr"], "nl": ["nl_be"], "de": ["de_de", "de_ch"]}[code]
+                shown = [f"{ui['variant_' + k][lang]} {escape(v)}"
+                         for k in extra if (v := getattr(t.variants, k))]
+                if shown:
+                    cell += "<br><small>" + "; ".join(shown) + "</small>"
+            cells.append(f'<span lang="{code}">{cell}</span>')
+        rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+# ---------------------------------------------------------------------------------------------
+# Tooltips: the first use of a term on a content page links to its definition
+# ---------------------------------------------------------------------------------------------
+
+_SKIP = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style", "abbr", "small",
+         "label", "button", "dfn", "th", "summary", "title", "svg", "form", "kbd", "nav"}
+_TAG = re.compile(r"(<[^>]+>)")
+_TAG_NAME = re.compile(r"^</?\s*([a-zA-Z0-9]+)")
+
+
+def _form_pattern(form: str) -> str:
+    """A term as written, but matching a capital first letter (start of a sentence) and any
+    whitespace between words (text wrapped over two lines)."""
+    first, rest = form[0], form[1:]
+    head = f"[{re.escape(first.upper())}{re.escape(first.lower())}]" if first.isalpha() else re.escape(first)
+    return head + r"\s+".join(re.escape(word) for word in rest.split(" "))
+
+
+def _patterns(entries: list[Entry], lang: str) -> list[tuple[Term, re.Pattern]]:
+    found = []
+    for entry in entries:
+        forms = [entry.term.term[lang]] + ((entry.term.forms or {}).get(lang) or [])
+        forms = sorted(set(forms), key=len, reverse=True)
+        alternatives = "|".join(_form_pattern(form) for form in forms)
+        found.append((entry.term, re.compile(rf"(?<![\w-])({alternatives})(?![\w-])")))
+    # Longer terms first, so that "jobcoaching collectif" wins over "jobcoaching".
+    return sorted(found, key=lambda p: -len(p[0].term[lang]))
+
+
+def link_terms(page_html: str, entries: list[Entry], lang: str, glossary_url: str) -> str:
+    """Wrap the first occurrence of each term (outside links, headings, code…) in a link to
+    its glossary entry whose title is the definition; keyboard users reach it with Tab and
+    screen readers announce the definition as the link's description."""
+    patterns = _patterns(entries, lang)
+    done: set[str] = set()
+    parts = _TAG.split(page_html)
+    depth: dict[str, int] = {}
+    for i, part in enumerate(parts):
+        if not part:
+            continue
+        if part.startswith("<"):
+            match = _TAG_NAME.match(part)
+            if match and match[1].lower() in _SKIP and not part.endswith("/>"):
+                name = match[1].lower()
+                depth[name] = max(0, depth.get(name, 0) + (-1 if part.startswith("</") else 1))
+            continue
+        if any(depth.values()):
+            continue
+        links: list[str] = []
+        for term, pattern in patterns:
+            if term.id in done:
+                continue
+            found = pattern.search(part)
+            if not found:
+                continue
+            done.add(term.id)
+            title = html.escape(term.definition[lang], quote=True)
+            links.append(f'<a class="glossary-link" href="{glossary_url}#{anchor(term.id)}" '
+                         f'title="{title}">{found[1]}</a>')
+            # A placeholder keeps later terms from matching inside the inserted link.
+            part = f"{part[: found.start(1)]}\x00{len(links) - 1}\x00{part[found.end(1):]}"
+        parts[i] = re.sub("\x00(\\d+)\x00", lambda m: links[int(m[1])], part)
+    return "".join(parts)
+
+
+def concordance_pdf_html(entries: list[Entry], lang: str, ui: dict, site_name: str,
+                         title: str, url: str) -> str:
+    """The concordance as a lean A4 document for WeasyPrint (tagged, document language set)."""
+    from scripts.qr import qr_data_uri
+    e = html.escape
+    rows = []
+    for entry in sorted_entries(entries, lang):
+        t = entry.term
+        cells = []
+        for code in ("fr", "nl", "de"):
+            extra = {"fr": ["fr_fr"], "nl": ["nl_be"], "de": ["de_de", "de_ch"]}[code]
+            shown = [f"{ui['variant_' + k][lang]} {e(v)}" for k in extra
+                     if t.variants and (v := getattr(t.variants, k))]
+            small = f'<br><small>{"; ".join(shown)}</small>' if shown else ""
+            cells.append(f'<td lang="{code}">{e(t.term[code])}{small}</td>')
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    head = "".join(f"<th>{e(ui['lang_' + code][lang])}</th>" for code in ("fr", "nl", "de"))
+    css = """@page { size: A4; margin: 15mm 14mm 22mm;
+      @bottom-left { content: element(trace); } @bottom-right { content: counter(page) " / "
+      counter(pages); font-size: 8pt; } }
+    html { font-family: "Noto Sans", "DejaVu Sans", sans-serif; font-size: 9.5pt;
+           font-variant-ligatures: none; }
+    h1 { font-size: 15pt; margin: 0 0 4mm; }
+    table { width: 100%; border-collapse: collapse; }
+    th { text-align: left; border-bottom: 1pt solid #000; padding: 1.5mm; }
+    td { border-bottom: 0.3pt solid #999; padding: 1.5mm; vertical-align: top; width: 33%; }
+    tr { break-inside: avoid; } thead { display: table-header-group; }
+    small { color: #333; }
+    .trace { position: running(trace); font-size: 7pt; }
+    .trace img { float: left; width: 13mm; height: 13mm; margin-right: 2mm; }"""
+    return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
+            f"<title>{e(title)}</title><style>{css}</style></head><body>"
+            f'<div class="trace"><img src="{qr_data_uri(url)}" alt="">{e(site_name)}<br>'
+            f'{e(ui["cl_current"][lang])} {e(url)}</div>'
+            f"<h1>{e(title)}</h1><table><thead><tr>{head}</tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table></body></html>")
