@@ -20,8 +20,10 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scripts import (  # noqa: E402
-    checklist_ids, checklist_pages, checklist_pdf, checklists, glossary, markers, page_files,
-    page_dates, phases, qr, search_index, sitemap, systems, translations, ui_strings)
+    checklist_ids, checklist_pages, checklist_pdf, checklists, generated_pages, glossary,
+    markers, page_files,
+    page_dates, phases, qr, search_index, self_assessment, sitemap, systems, translations,
+    ui_strings, worksheets)
 from scripts.yaml_source import DataFileError  # noqa: E402
 from scripts.languages import DEFAULT, LANGUAGES, root_prefix  # noqa: E402
 from scripts.markdown_text import escape  # noqa: E402
@@ -55,7 +57,8 @@ def _built_languages(config) -> list[str]:
 # Markers: name → renderer (see scripts/markers.py)
 # ---------------------------------------------------------------------------------------------
 
-MARKER_PREFIXES = ("phase", "checklist", "glossary", "concordance", "systems")
+MARKER_PREFIXES = ("phase", "checklist", "glossary", "concordance", "systems", "worksheet",
+                   "self-assessment", "translation")
 
 
 def _phase_arg(arg: str | None) -> str:
@@ -90,6 +93,7 @@ def _set_page_dates(page, lang: str, config) -> None:
     if date:
         page.meta["updated_iso"] = date
         page.meta["updated_text"] = page_dates.localized(date, lang, ui["months"])
+    page.meta["source_file"] = source
     review_by = page.meta.get("review_by")
     if page_dates.review_overdue(review_by):
         page.meta["review_overdue_text"] = page_dates.localized(str(review_by), lang, ui["months"])
@@ -145,6 +149,30 @@ def _checklists_index(lang, page, config) -> str:
     return f'{table}\n\n<p><a class="md-button" href="{pack}">{label} (PDF)</a></p>'
 
 
+def _worksheet_html(arg, lang, page, config) -> str:
+    if not arg:
+        raise ValueError("which worksheet? write <!-- worksheet: ID -->")
+    source = worksheets.find(_data["worksheets"], arg)
+    ui = config.extra["ui"]
+    root = _to_root(page)
+    links = [(ui["lang_" + code][lang], root + f"pdf/worksheets/{arg}.{code}.pdf")
+             for code in LANGUAGES]
+    return worksheets.web_html(source, lang, ui, links)
+
+
+def _worksheets_index(lang, page, config) -> str:
+    ui = config.extra["ui"]
+    rows = [f"| {ui['ws_col_sheet'][lang]} | {ui['cl_col_phase'][lang]} | "
+            f"{ui['cl_col_for'][lang]} |", "| --- | --- | --- |"]
+    for source in _data["worksheets"]:
+        w = source.worksheet
+        phase = (ui["cl_transversal"][lang] if w.phase == "transversal"
+                 else f"{ui['cl_phase'][lang]} {w.phase}")
+        audience = ", ".join(ui["audience_" + a][lang] for a in w.audience)
+        rows.append(f"| [{escape(w.title[lang])}]({w.id}.md) | {phase} | {audience} |")
+    return "\n".join(rows)
+
+
 def _concordance(lang, page, config) -> str:
     ui = config.extra["ui"]
     table = glossary.concordance_markdown(_data["glossary"], lang, ui)
@@ -173,6 +201,14 @@ def _renderers(lang: str, page, config) -> dict[str, markers.Renderer]:
     return {
         "checklist": lambda arg: _checklist_html(arg, lang, page, config),
         "glossary": lambda arg: glossary.glossary_markdown(_data["glossary"], lang, ui),
+        "worksheet": lambda arg: _worksheet_html(arg, lang, page, config),
+        "worksheets-index": lambda arg: _worksheets_index(lang, page, config),
+        "translation-status": lambda arg: translations.status_markdown(
+            translations.statuses(Path(config.docs_dir)), lang, ui,
+            lambda stem: _relative(page_src, f"{stem}.md")),
+        "self-assessment": lambda arg: self_assessment.web_html(
+            _data["self_assessment"], lang, ui,
+            _to_root(page) + f"pdf/self-assessment.{lang}.pdf"),
         "concordance": lambda arg: _concordance(lang, page, config),
         "systems-table": lambda arg: _systems_table(lang, ui),
         "systems-row": lambda arg: systems.row_markdown(
@@ -235,6 +271,19 @@ def _render_pdfs(config, site_dir: Path, languages: list[str]) -> None:
         documents.append((glossary.concordance_pdf_html(
             _data["glossary"], lang, ui, names[lang], ui["concordance_title"][lang], url),
             f"pdf/concordance.{lang}.pdf"))
+    versions = {s.worksheet.id: _data["dates"].get(s.path, "") for s in _data["worksheets"]}
+    for source in _data["worksheets"]:
+        wid = source.worksheet.id
+        for lang in languages:
+            url = f"{_site_url(config)}{root_prefix(lang)}worksheets/{wid}/"
+            documents.append((worksheets.document_html(
+                source, lang, ui, names[lang], url, versions[wid] or "-"),
+                f"pdf/worksheets/{wid}.{lang}.pdf"))
+    for lang in languages:
+        url = f"{_site_url(config)}{root_prefix(lang)}self-assessment/"
+        documents.append((self_assessment.document_html(
+            _data["self_assessment"], lang, ui, names[lang], url),
+            f"pdf/self-assessment.{lang}.pdf"))
     checklist_pdf.render_documents(documents, site_dir, cache)
 
 
@@ -253,6 +302,9 @@ def on_config(config):
         _data["glossary"] = glossary.load_glossary(data_dir / "glossary")
         _data["systems"] = systems.load_systems(data_dir / "systems.yml")
         _data["dates"] = page_dates.last_changes(data_dir.parent)
+        _data["worksheets"] = worksheets.load_worksheets(data_dir / "worksheets")
+        _data["self_assessment"] = self_assessment.load_self_assessment(
+            data_dir / "self-assessment.yml")
     except DataFileError as error:
         raise PluginError(str(error)) from None
     return config
@@ -280,6 +332,10 @@ def on_pre_build(config) -> None:
     if _language(config) != DEFAULT:
         return
     checklist_pages.generate(_data["checklists"], Path(config.docs_dir))
+    docs = Path(config.docs_dir)
+    generated_pages.sync(docs / "worksheets", {
+        docs / "worksheets" / f"{s.worksheet.id}.{lang}.md": worksheets.page_markdown(s, lang)
+        for s in _data["worksheets"] for lang in LANGUAGES})
     try:
         page_files.check_page_files(Path(config.docs_dir))
     except page_files.PageFilesError as error:

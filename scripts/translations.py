@@ -101,6 +101,21 @@ def mark(path: Path, docs_dir: Path) -> str:
     return expected
 
 
+def status_markdown(found: list[Status], lang: str, ui: dict, link_of) -> str:
+    """The translation-status table of the site's own page (one row per French page)."""
+    pages = sorted({s.page for s in found})
+    state = {(s.page, s.lang): s.state for s in found}
+    rows = [f"| {ui['tr_page'][lang]} | {ui['lang_nl'][lang]} | {ui['lang_de'][lang]} |",
+            "| --- | --- | --- |"]
+    for page in pages:
+        cells = [ui[f"tr_{state[(page, code)]}"][lang] for code in ("nl", "de")]
+        rows.append(f"| [{page}]({link_of(page)}) | {cells[0]} | {cells[1]} |")
+    counts = {key: sum(1 for s in found if s.state == key)
+              for key in ("current", "outdated", "untracked", "missing")}
+    summary = ", ".join(f"{n} {ui['tr_' + key][lang].lower()}" for key, n in counts.items() if n)
+    return f"{ui['tr_summary'][lang]} {summary}.\n\n" + "\n".join(rows)
+
+
 def report(found: list[Status]) -> str:
     lines = []
     for lang in LANGUAGES[1:]:

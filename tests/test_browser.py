@@ -11,6 +11,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import LANGS
 
@@ -196,3 +197,31 @@ def test_checklist_print_view_shows_the_paper_trace(site, page):
     appearance = page.locator("form.checklist input[type=checkbox]").first.evaluate(
         "el => getComputedStyle(el).appearance")
     assert appearance == "none"
+
+
+def test_self_assessment_scores_in_the_browser(site, page):
+    from scripts.self_assessment import load_self_assessment
+    from tests.conftest import ROOT
+    data = load_self_assessment(ROOT / "data" / "self-assessment.yml")
+    watch = PageWatch(page)
+    page.goto(site.url + "nl/self-assessment/")
+    first, second = data.dimensions[0], data.dimensions[1]
+    # Keyboard: focus the first radio of the first item, move to score 4 with the arrows.
+    page.locator(f"#sa-{first.items[0].id}-1").focus()
+    for _ in range(3):
+        page.keyboard.press("ArrowDown")
+    assert page.locator(f"#sa-{first.items[0].id}-4").is_checked()
+    page.locator(f"label[for=sa-{first.items[1].id}-2]").click()
+    page.locator(f"label[for=sa-{second.items[0].id}-5]").click()
+    row = page.locator(f'[data-result="{first.id}"]')
+    assert row.locator(".sa-score").inner_text() == "3,0"  # (4 + 2) / 2, Dutch decimal comma
+    assert row.locator(".sa-answered").inner_text() == f"2 / {len(first.items)}"
+    overall = page.locator('[data-result="overall"] .sa-score').inner_text()
+    assert overall == "3,7"  # (4 + 2 + 5) / 3
+    page.emulate_media(media="print")
+    assert page.locator(".sa-results").is_visible()
+    assert not page.locator(".sa-actions").is_visible()
+    page.emulate_media(media="screen")
+    page.locator("form.self-assessment button[type=reset]").click()
+    expect(row.locator(".sa-score")).to_have_text("—")
+    assert not watch.errors and not watch.foreign_requests(site)

@@ -53,7 +53,8 @@ def test_built_pages_show_last_update_and_overdue_review(tmp_path):
     subprocess.run(["git", "add", "."], cwd=project, check=True)
     env = {**os.environ, "GIT_COMMITTER_DATE": "2026-01-15T10:00:00", "GIT_AUTHOR_DATE":
            "2026-01-15T10:00:00", "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@x",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@x", "NO_MKDOCS_2_WARNING": "1"}
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@x", "NO_MKDOCS_2_WARNING": "1",
+           "EDIT_BASE_URL": "https://forge.example/site/edit/main/"}
     subprocess.run(["git", "commit", "-qm", "x"], cwd=project, check=True, env=env)
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
                             cwd=project, env=env, capture_output=True, text=True)
@@ -61,5 +62,8 @@ def test_built_pages_show_last_update_and_overdue_review(tmp_path):
     nl = (project / "site/nl/accessibility/index.html").read_text(encoding="utf-8")
     assert "Laatst bijgewerkt:" in nl and '<time datetime="2026-01-15">15 januari 2026</time>' in nl
     assert "Herziening te laat" in nl and "31 januari 2020" in nl and "Redactie" in nl
+    assert 'href="https://forge.example/site/edit/main/docs/accessibility.nl.md"' in nl
     de = (project / "site/de/accessibility/index.html").read_text(encoding="utf-8")
     assert "15. Januar 2026" in de and "review-notice" not in de
+    checklist = (project / "site/checklists/p1-project/index.html").read_text(encoding="utf-8")
+    assert 'href="https://forge.example/site/edit/main/data/checklists/p1-project.yml"' in checklist

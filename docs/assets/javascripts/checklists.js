@@ -78,5 +78,8 @@
     });
   });
   document.querySelectorAll("form.checklist").forEach(setup);
+  document.querySelectorAll("[data-print-page]").forEach(function (button) {
+    button.addEventListener("click", function () { window.print(); });
+  });
   fillDates();
 })();
