@@ -120,10 +120,12 @@ def sections_html(sheet: Worksheet, lang: str, *, for_pdf: bool) -> str:
                 rows.append(f'<p class="ws-field"><label for="{fid}">{_e(field.label[lang])}'
                             f'</label>{hint}<input type="text" id="{fid}" name="{fid}"></p>')
             else:
+                # PDF: a fixed height per line (WeasyPrint ignores rows); web: rows only, no
+                # style attribute (the Content-Security-Policy allows no inline styles).
+                height = f' style="height: {field.lines * 7}mm"' if for_pdf else ""
                 rows.append(f'<p class="ws-field"><label for="{fid}">{_e(field.label[lang])}'
-                            f'</label>{hint}<textarea id="{fid}" name="{fid}" rows="{field.lines}"'
-                            f' style="height: {field.lines * (7 if for_pdf else 1.6)}'
-                            f'{"mm" if for_pdf else "em"}"></textarea></p>')
+                            f'</label>{hint}<textarea id="{fid}" name="{fid}" '
+                            f'rows="{field.lines}"{height}></textarea></p>')
         parts.append(f'<fieldset class="ws-section"><legend>{_e(section.title[lang])}</legend>'
                      + "".join(rows) + "</fieldset>")
     return "\n".join(parts)

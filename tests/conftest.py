@@ -10,10 +10,13 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
+import socket
 import subprocess
 import sys
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +32,7 @@ class BuiltSite:
     dir: Path
     url: str  # ends with "/"
     output: str  # everything mkdocs printed
+    server: str = "python"  # "nginx" when served with deploy/nginx.conf
 
     def pages(self) -> list[Path]:
         """Every HTML page of the site, relative to its root (404 pages included)."""
@@ -71,20 +75,73 @@ def build_site(site_dir: Path, site_url: str) -> subprocess.CompletedProcess:
         cwd=ROOT, env=env, capture_output=True, text=True, check=False)
 
 
+NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def nginx_config(site_dir: Path, port: int, work: Path) -> str:
+    """deploy/nginx.conf — the production server block, unchanged but for `listen` and
+    `root` — inside a minimal main configuration that runs as the current user."""
+    server = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+    server = re.sub(r"^(\s*)listen .*;$", rf"\1listen 127.0.0.1:{port};", server, count=1,
+                    flags=re.M)
+    server = re.sub(r"^(\s*)root .*;$", rf"\1root {site_dir};", server, count=1, flags=re.M)
+    # As root, nginx's workers would run as "nobody" and could not read the test's private
+    # temporary folder.
+    user = "user root;\n" if hasattr(os, "geteuid") and os.geteuid() == 0 else ""
+    return f"""{user}daemon off;
+pid {work}/nginx.pid;
+error_log {work}/error.log warn;
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    client_body_temp_path {work}/body; proxy_temp_path {work}/proxy;
+    fastcgi_temp_path {work}/fastcgi; uwsgi_temp_path {work}/uwsgi; scgi_temp_path {work}/scgi;
+{server}
+}}
+"""
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> BuiltSite:
+    """The site, built strictly and served by nginx with deploy/nginx.conf when nginx is
+    installed (CI installs it), else by a small Python server with the same 404 rule."""
     site_dir = tmp_path_factory.mktemp("build") / "site"
-    handler = functools.partial(_SiteHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/"
     result = build_site(site_dir, url)
     output = result.stdout + result.stderr
     if result.returncode != 0:
-        server.server_close()
         pytest.fail(f"mkdocs build --strict failed:\n{output}")
+    if NGINX:
+        work = tmp_path_factory.mktemp("nginx")
+        (work / "nginx.conf").write_text(nginx_config(site_dir, port, work), encoding="utf-8")
+        process = subprocess.Popen([NGINX, "-c", str(work / "nginx.conf"), "-e",
+                                    str(work / "error.log")], stderr=subprocess.PIPE)
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                if process.poll() is not None:
+                    pytest.fail(f"nginx did not start: {process.stderr.read().decode()}")
+                time.sleep(0.05)
+        yield BuiltSite(site_dir, url, output, server="nginx")
+        process.terminate()
+        process.wait(timeout=10)
+        return
+    handler = functools.partial(_SiteHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield BuiltSite(site_dir, url, output)
+    yield BuiltSite(site_dir, url, output, server="python")
     server.shutdown()
     server.server_close()
 

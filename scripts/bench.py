@@ -1,0 +1,153 @@
+"""Performance benchmark (not a test): build times, page weight and Lighthouse scores.
+
+    .venv/bin/python -m scripts.bench            # everything (about 10 minutes)
+    .venv/bin/python -m scripts.bench --quick    # build times only
+
+Reports, in one Markdown table:
+- cold full build (three languages and every PDF, empty PDF cache) and warm rebuild after a
+  one-line edit, with page and PDF counts (targets on a 2-core machine: ≤ 30 s cold, ≤ 3 s warm);
+- how the build time grows with 2× and 4× synthetic prose content;
+- Lighthouse 12 (mobile defaults, Debian's Chromium) for the home page, a phase page, a
+  checklist page and the glossary in each language, served gzip by nginx with
+  deploy/nginx.conf: the four category scores (target 100), bytes transferred on first load
+  (target ≤ 100 KB) and largest contentful paint.
+Lighthouse comes from the npm registry into .cache/bench/ on first use.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / ".cache" / "bench"
+LIGHTHOUSE = "12.2.3"
+PAGES = {"home": "", "phase P3": "method/p3-job-search/",
+         "checklist P3": "checklists/p3-job-search/", "glossary": "glossary/"}
+CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+                "--disable-component-update --disable-sync --no-first-run")
+
+
+def _env(**extra) -> dict:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra}
+
+
+def build(project: Path, site: Path, strict: bool = True, **env) -> float:
+    start = time.perf_counter()
+    args = [sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(site)]
+    if strict:
+        args.insert(4, "--strict")
+    subprocess.run(args, cwd=project, env=_env(**env), check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def copy_project(target: Path) -> Path:
+    for name in ("docs", "overrides", "scripts", "data"):
+        shutil.copytree(ROOT / name, target / name,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+def build_times() -> list[tuple[str, str]]:
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        project = copy_project(Path(tmp) / "p")
+        site = Path(tmp) / "site"
+        cold = build(project, site)  # the copy has no .cache: every PDF is rendered
+        pages = len(list(site.rglob("*.html")))
+        pdfs = len(list(site.rglob("*.pdf")))
+        rows.append(("Cold full build (3 languages, all PDFs)", f"{cold:.1f} s"))
+        rows.append(("Pages / PDFs", f"{pages} / {pdfs}"))
+        page = project / "docs" / "method" / "p3-job-search.fr.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\nUne ligne de plus.\n", "utf-8")
+        warm = build(project, site)
+        rows.append(("Warm rebuild after a one-line edit", f"{warm:.1f} s"))
+        base = build(project, site, strict=False)
+        for factor in (2, 4):
+            scaled = copy_project(Path(tmp) / f"x{factor}")
+            shutil.copytree(project / ".cache", scaled / ".cache")
+            for copy in range(1, factor):
+                for src in (scaled / "docs" / "method").glob("*.md"):
+                    name = src.name.split(".")
+                    target = src.with_name(f"{name[0]}-copy{copy}.{name[1]}.md")
+                    target.write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
+            seconds = build(scaled, Path(tmp) / f"site{factor}", strict=False)
+            rows.append((f"Build with {factor}× the method pages (warm PDF cache)",
+                         f"{seconds:.1f} s ({seconds / base:.2f}× the 1× time, {base:.1f} s)"))
+    return rows
+
+
+def _lighthouse() -> Path:
+    binary = CACHE / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--prefix", str(CACHE),
+                        f"lighthouse@{LIGHTHOUSE}"], check=True, capture_output=True)
+    return binary
+
+
+def lighthouse_rows() -> list[str]:
+    from tests.conftest import NGINX, nginx_config
+    if not NGINX:
+        return ["(nginx is not installed: `apt-get install nginx-light` to measure Lighthouse)"]
+    binary = _lighthouse()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        url = f"http://127.0.0.1:{port}/"
+        build(ROOT, tmp / "site", SITE_URL=url)
+        (tmp / "nginx.conf").write_text(nginx_config(tmp / "site", port, tmp), "utf-8")
+        server = subprocess.Popen([NGINX, "-c", str(tmp / "nginx.conf"), "-e",
+                                   str(tmp / "error.log")])
+        time.sleep(0.5)
+        try:
+            for lang in ("fr", "nl", "de"):
+                for label, path in PAGES.items():
+                    prefix = "" if lang == "fr" else f"{lang}/"
+                    out = tmp / "lh.json"
+                    subprocess.run([str(binary), url + prefix + path, "--quiet",
+                                    "--output=json", f"--output-path={out}",
+                                    f"--chrome-flags={CHROME_FLAGS}"],
+                                   env=_env(CHROME_PATH="/usr/bin/chromium"), check=True,
+                                   capture_output=True, timeout=300)
+                    report = json.loads(out.read_text(encoding="utf-8"))
+                    scores = [round(report["categories"][c]["score"] * 100) for c in
+                              ("performance", "accessibility", "best-practices", "seo")]
+                    audits = report["audits"]
+                    weight = audits["total-byte-weight"]["numericValue"] / 1024
+                    lcp = audits["largest-contentful-paint"]["numericValue"] / 1000
+                    rows.append(f"| {lang} {label} | " + " | ".join(map(str, scores))
+                                + f" | {weight:.0f} KB | {lcp:.1f} s |")
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+    return rows
+
+
+def main(argv: list[str]) -> int:
+    print("| Build | Result |\n| --- | --- |")
+    for label, value in build_times():
+        print(f"| {label} | {value} |")
+    if "--quick" in argv:
+        return 0
+    print("\n| Page | Perf. | A11y | Best pr. | SEO | First load (gzip) | LCP |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for row in lighthouse_rows():
+        print(row)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    sys.exit(main(sys.argv[1:]))
