@@ -7,7 +7,7 @@
 VENV := .venv
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build clean
+.PHONY: serve test build offline clean
 
 serve: $(VENV)/.installed
 	$(VENV)/bin/mkdocs serve --livereload
@@ -17,6 +17,10 @@ test: $(VENV)/.installed node_modules/.installed
 
 build: $(VENV)/.installed
 	$(VENV)/bin/mkdocs build --strict
+
+# The whole site as a zip that works from file:// (dist/jobcoaching-offline.zip).
+offline: $(VENV)/.installed node_modules/.installed
+	$(VENV)/bin/python -m scripts.offline
 
 $(VENV)/.installed: requirements.txt
 	python3 -m venv $(VENV)
@@ -28,4 +32,4 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 clean:
-	rm -rf site .venv node_modules .pytest_cache test-artifacts
+	rm -rf site site-offline dist .venv node_modules .pytest_cache test-artifacts

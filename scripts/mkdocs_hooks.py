@@ -292,7 +292,18 @@ def _render_pdfs(config, site_dir: Path, languages: list[str]) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
+OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
+
+
+def _offline(config) -> bool:
+    plugin = config.plugins.get("offline") or config.plugins.get("material/offline")
+    return bool(plugin and plugin.config.enabled)
+
+
+@event_priority(50)  # before Material's offline plugin, which would add a CDN polyfill
 def on_config(config):
+    if _offline(config):
+        config.extra["polyfills"] = [OFFLINE_SHIM]
     data_dir = Path(config.config_file_path).parent / "data"
     try:
         config.extra["ui"] = ui_strings.load_ui_strings(data_dir / "ui.yml", "data/ui.yml")
@@ -349,7 +360,8 @@ def on_page_content(page_html: str, page, config, files) -> str:
     if page.file.src_uri.startswith(NO_TOOLTIPS):
         return page_html
     lang = getattr(page.file, "locale", None) or _language(config)
-    url = _to_root(page) + root_prefix(lang) + "glossary/"
+    target = "glossary/" if config.use_directory_urls else "glossary.html"
+    url = _to_root(page) + root_prefix(lang) + target
     return glossary.link_terms(page_html, _data["glossary"], lang, url)
 
 
@@ -380,7 +392,7 @@ def on_post_build(config) -> None:
     site_dir = Path(config.site_dir)
     languages = _built_languages(config)
     try:
-        search_index.write_split_indexes(site_dir, languages)
+        search_index.write_split_indexes(site_dir, languages, as_script=_offline(config))
     except ValueError as error:
         raise PluginError(str(error)) from None
     for lang in languages:
@@ -390,6 +402,11 @@ def on_post_build(config) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(_error_pages[lang], encoding="utf-8")
     _render_pdfs(config, site_dir, languages)
+    if _offline(config):
+        shim = Path(config.config_file_path).parent / "node_modules/iframe-worker/shim/index.js"
+        if not shim.exists():
+            raise PluginError("offline build: node_modules/iframe-worker is missing; run npm ci")
+        (site_dir / OFFLINE_SHIM).write_bytes(shim.read_bytes())
     sitemap_path = site_dir / "sitemap.xml"
     if sitemap_path.exists():
         text = sitemap.add_x_default(sitemap_path.read_text(encoding="utf-8"))

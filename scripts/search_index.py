@@ -33,8 +33,11 @@ def split_index(index: dict, languages: list[str]) -> dict[str, dict]:
     return result
 
 
-def write_split_indexes(site_dir: Path, languages: list[str]) -> dict[str, Path]:
-    """Replace the merged index in ``site_dir`` by one index per language; return their paths."""
+def write_split_indexes(site_dir: Path, languages: list[str],
+                        as_script: bool = False) -> dict[str, Path]:
+    """Replace the merged index in ``site_dir`` by one index per language; return their paths.
+    ``as_script`` also writes ``search_index.js`` (``var __index = …``), which Material loads
+    instead of the JSON when the site is opened from ``file://`` (offline bundle)."""
     merged = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
     written: dict[str, Path] = {}
     for lang, index in split_index(merged, languages).items():
@@ -42,7 +45,9 @@ def write_split_indexes(site_dir: Path, languages: list[str]) -> dict[str, Path]
             raise ValueError(f"{INDEX}: no page indexed for language '{lang}'")
         path = site_dir / root_prefix(lang) / INDEX
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
-                        encoding="utf-8")
+        text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+        path.write_text(text, encoding="utf-8")
+        if as_script:
+            path.with_suffix(".js").write_text(f"var __index = {text}", encoding="utf-8")
         written[lang] = path
     return written

@@ -7,7 +7,12 @@
  * goes through unchanged. Loaded before Material's bundle (overrides/main.html).
  */
 (function () {
-  var emptySitemap = new URL("../empty-sitemap.xml", document.currentScript.src).href;
+  // From file:// (offline bundle) Chromium refuses XHR to files, but accepts data: URLs; on a
+  // server, a same-origin file keeps the Content-Security-Policy strict (connect-src 'self').
+  var emptySitemap = location.protocol === "file:"
+    ? "data:application/xml," + encodeURIComponent(
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>')
+    : new URL("../empty-sitemap.xml", document.currentScript.src).href;
   function isAlternateSitemap(url) {
     var links = document.querySelectorAll('link[rel="alternate"][hreflang]');
     for (var i = 0; i < links.length; i++) {
