@@ -9,6 +9,7 @@ done (splitting the search index, placing the 404 pages, the sitemap) therefore 
 from __future__ import annotations
 
 import gzip
+import re
 import posixpath
 import html
 import sys
@@ -22,7 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from scripts import (  # noqa: E402
     checklist_ids, checklist_pages, checklist_pdf, checklists, generated_pages, glossary,
     markers, page_files,
-    page_dates, phases, qr, search_index, self_assessment, sitemap, systems, translations,
+    data_translations, page_dates, phases, qr, search_index, self_assessment, sitemap, systems,
+    translations,
     ui_strings, worksheets)
 from scripts.yaml_source import DataFileError  # noqa: E402
 from scripts.languages import DEFAULT, LANGUAGES, root_prefix  # noqa: E402
@@ -76,6 +78,10 @@ def _flag_outdated_translation(page, lang: str, docs_dir: Path) -> None:
         return
     french_text = french.read_text(encoding="utf-8")
     if translations.generated(french_text):
+        # Pages generated from data: outdated when a string of their data file changed in
+        # French since a translator last checked it (scripts/data_translations.py).
+        source = re.search(r"Generated from data/(\S+)", french_text)
+        page.meta["translation_outdated"] = bool(source and source[1] in _data["data_outdated"])
         return
     recorded = page.meta.get(translations.KEY)
     page.meta["translation_outdated"] = (
@@ -205,7 +211,7 @@ def _renderers(lang: str, page, config) -> dict[str, markers.Renderer]:
         "worksheets-index": lambda arg: _worksheets_index(lang, page, config),
         "translation-status": lambda arg: translations.status_markdown(
             translations.statuses(Path(config.docs_dir)), lang, ui,
-            lambda stem: _relative(page_src, f"{stem}.md")),
+            lambda stem: _relative(page_src, f"{stem}.md"), _data["data_outdated"]),
         "self-assessment": lambda arg: self_assessment.web_html(
             _data["self_assessment"], lang, ui,
             _to_root(page) + f"pdf/self-assessment.{lang}.pdf"),
@@ -313,6 +319,7 @@ def on_config(config):
         _data["glossary"] = glossary.load_glossary(data_dir / "glossary")
         _data["systems"] = systems.load_systems(data_dir / "systems.yml")
         _data["dates"] = page_dates.last_changes(data_dir.parent)
+        _data["data_outdated"] = data_translations.outdated(data_dir)
         _data["worksheets"] = worksheets.load_worksheets(data_dir / "worksheets")
         _data["self_assessment"] = self_assessment.load_self_assessment(
             data_dir / "self-assessment.yml")

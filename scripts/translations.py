@@ -10,6 +10,7 @@ shows an "outdated translation" notice in the reader's language, and
 Commands (run from the project root):
   python -m scripts.translations status [--check]   report; --check exits 1 if not all current
   python -m scripts.translations mark PAGE.nl.md     record that PAGE translates the current French
+  python -m scripts.translations mark-data [FILE…]   same for strings in data/ files (all if none)
 """
 
 from __future__ import annotations
@@ -101,7 +102,8 @@ def mark(path: Path, docs_dir: Path) -> str:
     return expected
 
 
-def status_markdown(found: list[Status], lang: str, ui: dict, link_of) -> str:
+def status_markdown(found: list[Status], lang: str, ui: dict, link_of,
+                    data_outdated: dict[str, list[str]] | None = None) -> str:
     """The translation-status table of the site's own page (one row per French page)."""
     pages = sorted({s.page for s in found})
     state = {(s.page, s.lang): s.state for s in found}
@@ -113,7 +115,11 @@ def status_markdown(found: list[Status], lang: str, ui: dict, link_of) -> str:
     counts = {key: sum(1 for s in found if s.state == key)
               for key in ("current", "outdated", "untracked", "missing")}
     summary = ", ".join(f"{n} {ui['tr_' + key][lang].lower()}" for key, n in counts.items() if n)
-    return f"{ui['tr_summary'][lang]} {summary}.\n\n" + "\n".join(rows)
+    data_line = (f"{ui['tr_data'][lang]} "
+                 + (", ".join(f"`data/{rel}` ({len(keys)})" for rel, keys in data_outdated.items())
+                    if data_outdated else ui["tr_data_none"][lang]))
+    return (f"{ui['tr_summary'][lang]} {summary}.\n\n" + "\n".join(rows)
+            + f"\n\n{data_line}")
 
 
 def report(found: list[Status]) -> str:
@@ -130,11 +136,24 @@ def report(found: list[Status]) -> str:
 def main(argv: list[str]) -> int:
     root = Path(__file__).resolve().parent.parent
     docs = root / "docs"
+    data = root / "data"
     if argv[:1] == ["status"]:
+        from scripts import data_translations
         found = statuses(docs)
         print(report(found))
-        if "--check" in argv and any(s.state != "current" for s in found):
+        stale = data_translations.outdated(data)
+        print(f"data: {len(stale)} file(s) with strings changed in French since last checked")
+        for rel, keys in stale.items():
+            print(f"  outdated  data/{rel}: " + ", ".join(keys[:5])
+                  + (f" … (+{len(keys) - 5})" if len(keys) > 5 else ""))
+        if "--check" in argv and (any(s.state != "current" for s in found) or stale):
             return 1
+        return 0
+    if argv[:1] == ["mark-data"]:
+        from scripts import data_translations
+        files = [str(Path(name).resolve().relative_to(data)) for name in argv[1:]] or None
+        data_translations.mark(data, files)
+        print("recorded: " + (", ".join(files) if files else "all data files"))
         return 0
     if argv[:1] == ["mark"] and len(argv) > 1:
         for name in argv[1:]:

@@ -174,3 +174,16 @@ def artifacts_dir() -> Path:
     shutil.rmtree(path, ignore_errors=True)
     path.mkdir()
     return path
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of the project's sources to build in isolation (tests that edit content). The PDF
+    cache comes along when present, so unchanged PDFs are not rendered again."""
+    for name in ("docs", "overrides", "scripts", "data"):
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    if (ROOT / "node_modules").exists():
+        (target / "node_modules").symlink_to(ROOT / "node_modules")
+    if (ROOT / ".cache" / "pdf").exists():
+        shutil.copytree(ROOT / ".cache" / "pdf", target / ".cache" / "pdf")
+    return target

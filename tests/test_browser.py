@@ -237,3 +237,13 @@ def test_self_assessment_scores_in_the_browser(site, page):
     page.locator("form.self-assessment button[type=reset]").click()
     expect(row.locator(".sa-score")).to_have_text("—")
     assert not watch.errors and not watch.foreign_requests(site)
+
+
+def test_search_index_is_loaded_only_when_the_reader_searches(site, page):
+    watch = PageWatch(page)
+    page.goto(site.url + "de/method/p2-competences/", wait_until="networkidle")
+    assert not [u for u in watch.requests if "search_index" in u]
+    page.locator(".md-search__input").click()
+    page.keyboard.type("Praktikum", delay=20)
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    assert [u for u in watch.requests if u.endswith("de/search/search_index.json")]

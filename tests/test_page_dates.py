@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 import subprocess
 import sys
 
 from scripts import page_dates
 from scripts.ui_strings import load_ui_strings
-from tests.conftest import ROOT
+from tests.conftest import ROOT, copy_project
 
 MONTHS = load_ui_strings(ROOT / "data" / "ui.yml")["months"]
 
@@ -42,10 +41,7 @@ def test_last_changes_from_git(tmp_path):
 
 
 def test_built_pages_show_last_update_and_overdue_review(tmp_path):
-    project = tmp_path / "project"
-    for name in ("docs", "overrides", "scripts", "data"):
-        shutil.copytree(ROOT / name, project / name)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    project = copy_project(tmp_path / "project")
     page = project / "docs" / "accessibility.nl.md"
     page.write_text(page.read_text(encoding="utf-8").replace(
         "---\n", "---\nreview_by: 2020-01-31\nowner: Redactie\n", 1), encoding="utf-8")

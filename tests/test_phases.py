@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +12,7 @@ import yaml
 
 from scripts import phases
 from scripts.yaml_source import DataFileError
-from tests.conftest import ROOT
+from tests.conftest import ROOT, copy_project
 
 DATA = ROOT / "data" / "phases.yml"
 UI = {"phase_duration": {"fr": "Durée :", "nl": "Duur:", "de": "Dauer:"},
@@ -112,10 +111,7 @@ def test_data_text_is_never_markup():
 
 def test_changing_the_data_changes_the_built_pages(tmp_path):
     """Phase names, durations and criteria on the pages come from data/phases.yml."""
-    project = tmp_path / "project"
-    for name in ("docs", "overrides", "scripts", "data"):
-        shutil.copytree(ROOT / name, project / name)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    project = copy_project(tmp_path / "project")
     text = (project / "data/phases.yml").read_text(encoding="utf-8")
     text = text.replace('fr: "Rechercher activement un emploi, avec le jobcoach"',
                         'fr: "Nom de phase modifié pour le test"')

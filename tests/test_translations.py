@@ -4,12 +4,12 @@ the built page says so in its language, and recording the new source version cle
 from __future__ import annotations
 
 import os
-import shutil
+import re
 import subprocess
 import sys
 
 from scripts import translations
-from tests.conftest import ROOT
+from tests.conftest import ROOT, copy_project
 
 FR = "---\ndescription: x\n---\n\n# Titre\n\nUn paragraphe.\n"
 NL = "---\ndescription: x\n---\n\n# Titel\n\nEen alinea.\n"
@@ -69,10 +69,7 @@ def test_status_command_exits_non_zero_on_drift(tmp_path):
 
 
 def test_outdated_page_shows_the_notice_and_marking_clears_it(tmp_path):
-    project = tmp_path / "project"
-    for name in ("docs", "overrides", "scripts", "data"):
-        shutil.copytree(ROOT / name, project / name)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    project = copy_project(tmp_path / "project")
     french = project / "docs" / "privacy.fr.md"
     french.write_text(french.read_text(encoding="utf-8").replace(
         "Aucun cookie.", "Aucun cookie, nulle part."), encoding="utf-8")
@@ -93,3 +90,44 @@ def test_outdated_page_shows_the_notice_and_marking_clears_it(tmp_path):
     translations.mark(project / "docs" / "privacy.nl.md", project / "docs")
     nl, de = build()
     assert "translation-notice" not in nl and "translation-notice" in de
+
+
+def test_data_strings_drift_and_marking(tmp_path):
+    from scripts import data_translations
+    data = tmp_path / "data"
+    (data / "checklists").mkdir(parents=True)
+    path = data / "checklists" / "x.yml"
+    path.write_text('id: x\nitems:\n  - id: X1.1\n    text:\n      fr: "Un"\n      nl: "Een"\n'
+                    '      de: "Eins"\n', encoding="utf-8")
+    assert data_translations.outdated(data) == {"checklists/x.yml": ["items[X1.1]/text"]}
+    data_translations.mark(data)
+    assert data_translations.outdated(data) == {}
+    path.write_text(path.read_text(encoding="utf-8").replace('"Un"', '"Deux"'), "utf-8")
+    assert data_translations.outdated(data) == {"checklists/x.yml": ["items[X1.1]/text"]}
+    data_translations.mark(data, ["checklists/x.yml"])
+    assert data_translations.outdated(data) == {}
+
+
+def test_project_data_translations_are_all_checked():
+    from scripts import data_translations
+    stale = data_translations.outdated(ROOT / "data")
+    assert not stale, ("French changed since the translations were checked; update nl/de, then "
+                       f"run python -m scripts.translations mark-data: {stale}")
+
+
+def test_generated_page_shows_notice_when_its_data_changed(tmp_path):
+    project = copy_project(tmp_path / "project")
+    data = project / "data" / "checklists" / "p2-competences.yml"
+    text = data.read_text(encoding="utf-8")
+    first_fr = re.search(r'^      fr: "(.*)"$', text, re.M)[1]
+    data.write_text(text.replace(first_fr, first_fr + " (modifié)", 1), encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
+                            cwd=project, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    nl = (project / "site/nl/checklists/p2-competences/index.html").read_text(encoding="utf-8")
+    assert "Vertaling niet bijgewerkt" in nl
+    other = (project / "site/nl/checklists/p3-job-search/index.html").read_text(encoding="utf-8")
+    assert "translation-notice" not in other
+    status = (project / "site/translation-status/index.html").read_text(encoding="utf-8")
+    assert "data/checklists/p2-competences.yml" in status
