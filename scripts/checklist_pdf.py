@@ -120,8 +120,9 @@ def document_html(job: PdfJob, ui: dict, site_name: str) -> str:
 
 
 def _cache_key(document: str) -> str:
-    import weasyprint
-    return hashlib.sha256(f"{weasyprint.__version__}\n{document}".encode()).hexdigest()[:20]
+    # The installed version, without importing WeasyPrint (slow) when nothing is to render.
+    from importlib.metadata import version
+    return hashlib.sha256(f"{version('weasyprint')}\n{document}".encode()).hexdigest()[:20]
 
 
 def _write_pdf(document: str, path: str) -> None:

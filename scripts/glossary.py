@@ -203,7 +203,18 @@ def _form_pattern(form: str) -> str:
     return head + r"\s+".join(re.escape(word) for word in rest.split(" "))
 
 
+_PATTERNS: dict[str, tuple[list[Entry], list]] = {}  # lang → (entries, compiled patterns)
+
+
 def _patterns(entries: list[Entry], lang: str) -> list[tuple[Term, re.Pattern]]:
+    """Compiled once per glossary and language (the build calls this for every page)."""
+    cached = _PATTERNS.get(lang)
+    if cached is None or cached[0] is not entries:
+        cached = _PATTERNS[lang] = (entries, _compile_patterns(entries, lang))
+    return cached[1]
+
+
+def _compile_patterns(entries: list[Entry], lang: str) -> list[tuple[Term, re.Pattern]]:
     found = []
     for entry in entries:
         forms = [entry.term.term[lang]] + ((entry.term.forms or {}).get(lang) or [])

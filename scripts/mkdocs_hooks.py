@@ -306,13 +306,25 @@ def _offline(config) -> bool:
     return bool(plugin and plugin.config.enabled)
 
 
+def _data_signature(data_dir: Path) -> tuple:
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size)
+                 for p in sorted(data_dir.rglob("*.yml")))
+
+
 @event_priority(50)  # before Material's offline plugin, which would add a CDN polyfill
 def on_config(config):
     if _offline(config):
         config.extra["polyfills"] = [OFFLINE_SHIM]
     data_dir = Path(config.config_file_path).parent / "data"
+    # mkdocs-static-i18n runs on_config for every language, and `mkdocs serve` for every
+    # rebuild: parse and check the data again only when a data file changed.
+    signature = _data_signature(data_dir)
+    if _data.get("signature") == signature and "ui" in _data:
+        config.extra["ui"] = _data["ui"]
+        return config
     try:
-        config.extra["ui"] = ui_strings.load_ui_strings(data_dir / "ui.yml", "data/ui.yml")
+        config.extra["ui"] = _data["ui"] = ui_strings.load_ui_strings(data_dir / "ui.yml",
+                                                                      "data/ui.yml")
         _data["phases"] = phases.load_phases(data_dir / "phases.yml", "data/phases.yml")
         _data["checklists"] = checklists.load_checklists(data_dir / "checklists")
         checklist_ids.check(_data["checklists"], data_dir / "checklists")
@@ -320,6 +332,7 @@ def on_config(config):
         _data["systems"] = systems.load_systems(data_dir / "systems.yml")
         _data["dates"] = page_dates.last_changes(data_dir.parent)
         _data["data_outdated"] = data_translations.outdated(data_dir)
+        _data["signature"] = signature
         _data["worksheets"] = worksheets.load_worksheets(data_dir / "worksheets")
         _data["self_assessment"] = self_assessment.load_self_assessment(
             data_dir / "self-assessment.yml")
@@ -355,7 +368,8 @@ def on_pre_build(config) -> None:
         docs / "worksheets" / f"{s.worksheet.id}.{lang}.md": worksheets.page_markdown(s, lang)
         for s in _data["worksheets"] for lang in LANGUAGES})
     try:
-        page_files.check_page_files(Path(config.docs_dir))
+        page_files.check_page_files(Path(config.docs_dir),
+                                    frozenset(config.extra.get("french_only") or []))
     except page_files.PageFilesError as error:
         raise PluginError(str(error)) from None
 

@@ -16,7 +16,10 @@ class DataFileError(Exception):
     """A data file cannot be used; the message starts with ``file:line:``."""
 
 
-class _Loader(yaml.SafeLoader):
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when available
+
+
+class _Loader(_Base):
     """SafeLoader that refuses duplicate keys and records each mapping's key lines."""
 
 

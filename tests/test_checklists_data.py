@@ -18,7 +18,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "checklists"
 
 EXPECTED = {
     "yaml-syntax": "data/checklists/yaml-syntax.yml:24: checklist yaml-syntax: YAML syntax "
-                   "error: expected <block end>, but found '<scalar>'",
+                   "error: did not find expected key",
     "missing-language": "data/checklists/missing-language.yml:22: checklist missing-language, "
                         "item P2.2: text.de: missing",
     "null-language": "data/checklists/null-language.yml:23: checklist null-language, "

@@ -131,3 +131,26 @@ def test_generated_page_shows_notice_when_its_data_changed(tmp_path):
     assert "translation-notice" not in other
     status = (project / "site/translation-status/index.html").read_text(encoding="utf-8")
     assert "data/checklists/p2-competences.yml" in status
+
+
+def test_french_only_page_shows_a_notice_and_unlisted_missing_page_stops_the_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "annex.fr.md").write_text("# Annexe\n\nTexte en français.\n", "utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("  - privacy.md\n",
+                                                      "  - privacy.md\n  - annex.md\n")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BUILD_ONLY_LOCALE": ""}
+    config.write_text(text, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
+                            cwd=project, env=env, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "annex.nl.md: missing (the page exists as annex.fr.md)" in result.stderr
+    assert "annex.de.md: missing" in result.stderr
+    config.write_text(text.replace("  french_only: []", '  french_only: ["annex"]'), "utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
+                            cwd=project, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    nl = (project / "site/nl/annex/index.html").read_text(encoding="utf-8")
+    assert "Deze pagina bestaat alleen in het Frans" in nl and "Texte en français." in nl
+    fr = (project / "site/annex/index.html").read_text(encoding="utf-8")
+    assert "french-only-notice" not in fr
