@@ -19,7 +19,6 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from scripts.languages import LANGUAGES
 from scripts.translated import Translated
 from scripts.validation import validate
 from scripts.yaml_source import DataFileError, line_of, load_yaml
@@ -257,8 +256,3 @@ def link_markdown(source: Source, lang: str, ui: dict, href: str) -> str:
 
 
 LANGUAGE_PAIRS = (("fr", "nl"), ("fr", "de"), ("nl", "de"))
-
-
-def check_languages(lang: str) -> None:
-    if lang not in LANGUAGES:
-        raise ValueError(f"unknown language {lang!r}")

@@ -406,10 +406,8 @@ def on_post_template(output: str, template_name: str, config) -> str:
 
 @event_priority(-110)
 def on_post_build(config) -> None:
-    if _language(config) != DEFAULT and not _outer_build_finished(config):
-        return
     if not _outer_build_finished(config):
-        return
+        return  # a nested language build: the outer French build finishes the work
     site_dir = Path(config.site_dir)
     languages = _built_languages(config)
     try:
