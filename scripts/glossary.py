@@ -195,41 +195,63 @@ _TAG = re.compile(r"(<[^>]+>)")
 _TAG_NAME = re.compile(r"^</?\s*([a-zA-Z0-9]+)")
 
 
-def _form_pattern(form: str) -> str:
-    """A term as written, but matching a capital first letter (start of a sentence) and any
-    whitespace between words (text wrapped over two lines)."""
-    first, rest = form[0], form[1:]
-    head = f"[{re.escape(first.upper())}{re.escape(first.lower())}]" if first.isalpha() else re.escape(first)
-    return head + r"\s+".join(re.escape(word) for word in rest.split(" "))
+def _key(text: str) -> str:
+    """A form or a matched text, compared as the pattern matches: a capital first letter (start
+    of a sentence) and any whitespace between words (text wrapped over two lines) are equal."""
+    text = " ".join(text.split())
+    return text[:1].lower() + text[1:]
 
 
-_PATTERNS: dict[str, tuple[list[Entry], list]] = {}  # lang → (entries, compiled patterns)
+def _trie_pattern(node: dict, first: bool = True) -> str:
+    """A regular expression for every form in a character trie (``""`` marks the end of a
+    form). At each word start the engine follows one branch instead of trying every form, and
+    the greedy optional tail prefers the longest form."""
+    branches = []
+    for char, child in sorted((c, n) for c, n in node.items() if c):
+        if char == " ":
+            token = r"\s+"
+        elif first and char.isalpha():
+            token = f"[{re.escape(char.upper())}{re.escape(char)}]"
+        else:
+            token = re.escape(char)
+        branches.append(token + _trie_pattern(child, first=False))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a complete form ends here; continue only if a longer one matches
+        return f"(?:{body})?"
+    return body
 
 
-def _patterns(entries: list[Entry], lang: str) -> list[tuple[Term, re.Pattern]]:
-    """Compiled once per glossary and language (the build calls this for every page)."""
+_PATTERNS: dict[str, tuple[list[Entry], re.Pattern, dict[str, Term]]] = {}  # lang → matcher
+
+
+def _matcher(entries: list[Entry], lang: str) -> tuple[re.Pattern, dict[str, Term]]:
+    """One pattern for every form of every term, and the term of each form (built once per
+    glossary and language; the build calls this for every page)."""
     cached = _PATTERNS.get(lang)
     if cached is None or cached[0] is not entries:
-        cached = _PATTERNS[lang] = (entries, _compile_patterns(entries, lang))
-    return cached[1]
-
-
-def _compile_patterns(entries: list[Entry], lang: str) -> list[tuple[Term, re.Pattern]]:
-    found = []
-    for entry in entries:
-        forms = [entry.term.term[lang]] + ((entry.term.forms or {}).get(lang) or [])
-        forms = sorted(set(forms), key=len, reverse=True)
-        alternatives = "|".join(_form_pattern(form) for form in forms)
-        found.append((entry.term, re.compile(rf"(?<![\w-])({alternatives})(?![\w-])")))
-    # Longer terms first, so that "jobcoaching collectif" wins over "jobcoaching".
-    return sorted(found, key=lambda p: -len(p[0].term[lang]))
+        terms: dict[str, Term] = {}
+        for entry in entries:
+            for form in [entry.term.term[lang], *((entry.term.forms or {}).get(lang) or [])]:
+                terms.setdefault(_key(form), entry.term)
+        trie: dict = {}
+        for form in terms:
+            node = trie
+            for char in form:
+                node = node.setdefault(char, {})
+            node[""] = {}
+        pattern = re.compile(rf"(?<![\w-]){_trie_pattern(trie)}(?![\w-])")
+        cached = _PATTERNS[lang] = (entries, pattern, terms)
+    return cached[1], cached[2]
 
 
 def link_terms(page_html: str, entries: list[Entry], lang: str, glossary_url: str) -> str:
     """Wrap the first occurrence of each term (outside links, headings, code…) in a link to
     its glossary entry whose title is the definition; keyboard users reach it with Tab and
-    screen readers announce the definition as the link's description."""
-    patterns = _patterns(entries, lang)
+    screen readers announce the definition as the link's description. A term is never linked
+    inside a longer term ("jobcoaching" inside "jobcoaching collectif")."""
+    pattern, terms = _matcher(entries, lang)
     done: set[str] = set()
     parts = _TAG.split(page_html)
     depth: dict[str, int] = {}
@@ -244,20 +266,19 @@ def link_terms(page_html: str, entries: list[Entry], lang: str, glossary_url: st
             continue
         if any(depth.values()):
             continue
-        links: list[str] = []
-        for term, pattern in patterns:
+        pieces, position = [], 0
+        for found in pattern.finditer(part):
+            term = terms[_key(found[0])]
             if term.id in done:
-                continue
-            found = pattern.search(part)
-            if not found:
                 continue
             done.add(term.id)
             title = html.escape(term.definition[lang], quote=True)
-            links.append(f'<a class="glossary-link" href="{glossary_url}#{anchor(term.id)}" '
-                         f'title="{title}">{found[1]}</a>')
-            # A placeholder keeps later terms from matching inside the inserted link.
-            part = f"{part[: found.start(1)]}\x00{len(links) - 1}\x00{part[found.end(1):]}"
-        parts[i] = re.sub("\x00(\\d+)\x00", lambda m: links[int(m[1])], part)
+            pieces += [part[position:found.start()],
+                       f'<a class="glossary-link" href="{glossary_url}#{anchor(term.id)}" '
+                       f'title="{title}">{found[0]}</a>']
+            position = found.end()
+        if pieces:
+            parts[i] = "".join(pieces) + part[position:]
     return "".join(parts)
 
 

@@ -15,6 +15,7 @@ import html
 import sys
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -339,6 +340,15 @@ def on_config(config):
     except DataFileError as error:
         raise PluginError(str(error)) from None
     return config
+
+
+def on_env(env, config, files):
+    # Each language build makes a new Jinja environment and compiles Material's ~40 templates
+    # again; compiled templates are kept on disk (Jinja checks each template's mtime).
+    cache = Path(config.config_file_path).parent / ".cache" / "jinja"
+    cache.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(cache))
+    return env
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:

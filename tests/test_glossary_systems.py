@@ -143,3 +143,32 @@ def test_concordance_pdf_per_language(site):
         text = re.sub(r"\s+", "", " ".join(p.extract_text() for p in reader.pages))
         for entry in ENTRIES[:10]:
             assert re.sub(r"\s+", "", entry.term.term["nl"])[:20] in text
+
+
+def _entry(term_id: str, fr: str, forms: list[str] | None = None) -> glossary.Entry:
+    text = {"fr": fr, "nl": fr, "de": fr}
+    return glossary.Entry(glossary.Term(
+        id=term_id, term=text, definition={"fr": f"Déf. {fr}", "nl": "nl", "de": "de"},
+        source="s", forms={"fr": forms} if forms else None), "data/glossary/t.yml")
+
+
+def test_link_terms_first_use_longest_form_outside_headings_and_links():
+    entries = [_entry("jobcoaching", "jobcoaching"),
+               _entry("jobcoaching-collectif", "jobcoaching collectif"),
+               _entry("stage", "stage en entreprise", forms=["stages en entreprise"])]
+    page = ("<h2>Le jobcoaching collectif</h2><p><a href='x'>jobcoaching</a> puis "
+            "Jobcoaching\n  collectif, encore jobcoaching collectif et jobcoaching.</p>"
+            "<p>Deux stages en entreprise ; mini-jobcoaching ; stage en entreprise.</p>")
+    out = glossary.link_terms(page, entries, "fr", "/glossary/")
+    links = re.findall(r'<a class="glossary-link" href="/glossary/#([^"]+)" '
+                       r'title="([^"]+)">([^<]+)</a>', out)
+    # Headings and existing links are skipped; a capital and a line break still match; the
+    # longer term wins and its words are not linked again as the shorter term; each term once.
+    assert [(a, t) for a, _, t in links] == [
+        ("term-jobcoaching-collectif", "Jobcoaching\n  collectif"),
+        ("term-jobcoaching", "jobcoaching"),
+        ("term-stage", "stages en entreprise")]
+    assert links[0][1] == "Déf. jobcoaching collectif"
+    assert "encore jobcoaching collectif et <a" in out  # the term's second use stays plain
+    assert "mini-jobcoaching" in out and out.endswith("stage en entreprise.</p>")
+    assert glossary.link_terms(page, entries, "fr", "/g/").count("glossary-link") == 3
