@@ -132,3 +132,15 @@ def test_no_third_party_resource_in_any_page(site):
             assert not re.match(r"^(https?:)?//", url) or url.startswith(site.url), \
                 f"{page}: loads {url}"
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, page
+
+
+def test_no_script_file_blocks_the_first_paint(site):
+    """Every script file is deferred (the first paint waits only for HTML and CSS), in the order
+    Material's bundle needs: the two XHR shims first, the bundle, then the site's scripts."""
+    for page in site.pages():
+        tags = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", _html(site, page.as_posix()))
+        names = [re.search(r'src="([^"]+)"', tag)[1].rsplit("/", 1)[-1] for tag in tags]
+        assert names[:3] == ["alternate-sitemap.js", "deferred-search.js",
+                             names[2]] and names[2].startswith("bundle."), f"{page}: {names}"
+        blocking = [tag for tag in tags if " defer " not in tag]
+        assert not blocking, f"{page}: render-blocking scripts {blocking}"
