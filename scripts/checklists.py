@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from scripts.translated import Translated
 from scripts.validation import validate
-from scripts.yaml_source import DataFileError, line_of, load_yaml
+from scripts.yaml_source import DataFileError, line_of, load_folder, load_yaml
 
 PHASES = ("P1", "P2", "P3", "P4", "P5")
 Audience = Literal["jobcoach", "job_seeker", "employer", "trainer"]
@@ -131,18 +131,7 @@ def load_checklist(path: Path, display_name: str | None = None) -> Source:
 
 def load_checklists(directory: Path, display_dir: str = "data/checklists") -> list[Source]:
     """Every checklist of ``directory``, in method order (P1…P5, then transversal by id)."""
-    sources, errors = [], []
-    for path in sorted(directory.glob("*.yml")):
-        if path.name.startswith("_"):
-            continue
-        try:
-            sources.append(load_checklist(path, f"{display_dir}/{path.name}"))
-        except DataFileError as error:
-            errors.append(str(error))
-    if errors:
-        raise DataFileError("\n".join(errors))
-    if not sources:
-        raise DataFileError(f"{display_dir}: no checklist found")
+    sources = load_folder(directory, display_dir, load_checklist)
     order = {phase: i for i, phase in enumerate(PHASES + ("transversal",))}
     return sorted(sources, key=lambda s: (order[s.checklist.phase], s.checklist.id))
 

@@ -17,7 +17,7 @@ from typing import Any, Iterator
 
 import yaml
 
-from scripts.yaml_source import load_yaml
+from scripts.yaml_source import load_checked
 
 LOCK = "translations.lock.yml"
 LANGS = {"fr", "nl", "de"}
@@ -48,17 +48,18 @@ def data_files(data_dir: Path) -> list[Path]:
 
 
 def current(data_dir: Path) -> dict[str, dict[str, str]]:
-    """{data file (relative to data/): {key path: hash of the French}} for the data as it is."""
+    """{data file (relative to data/): {key path: hash of the French}} for the data as it is
+    (files already checked by their loader)."""
     found = {}
     for path in data_files(data_dir):
         rel = path.relative_to(data_dir).as_posix()
-        found[rel] = {key: _hash(text) for key, text in strings(load_yaml(path))}
+        found[rel] = {key: _hash(text) for key, text in strings(load_checked(path))}
     return found
 
 
 def recorded(data_dir: Path) -> dict[str, dict[str, str]]:
     path = data_dir / LOCK
-    return (load_yaml(path) or {}) if path.exists() else {}
+    return (load_checked(path) or {}) if path.exists() else {}
 
 
 def outdated(data_dir: Path) -> dict[str, list[str]]:

@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from scripts.markdown_text import escape
 from scripts.translated import Text, Translated
 from scripts.validation import validate
-from scripts.yaml_source import DataFileError, line_of, load_yaml
+from scripts.yaml_source import DataFileError, line_of, load_folder, load_yaml
 
 
 class _Strict(BaseModel):
@@ -68,21 +68,16 @@ def _label(data: Any, loc: tuple) -> str | None:
     return None
 
 
+def _load_file(path: Path, name: str) -> tuple[str, Any, GlossaryFile]:
+    raw = load_yaml(path, name)
+    return name, raw, validate(raw, GlossaryFile, name, _label)
+
+
 def load_glossary(directory: Path, display_dir: str = "data/glossary") -> list[Entry]:
     entries: list[Entry] = []
     seen: dict[str, str] = {}
     errors = []
-    files = sorted(directory.glob("*.yml"))
-    if not files:
-        raise DataFileError(f"{display_dir}: no glossary file found")
-    for path in files:
-        name = f"{display_dir}/{path.name}"
-        try:
-            raw = load_yaml(path, name)
-            data = validate(raw, GlossaryFile, name, _label)
-        except DataFileError as error:
-            errors.append(str(error))
-            continue
+    for name, raw, data in load_folder(directory, display_dir, _load_file):
         for i, term in enumerate(data.terms):
             line = line_of(raw, ("terms", i, "id"))
             if term.id in seen:

@@ -331,12 +331,12 @@ def on_config(config):
         checklist_ids.check(_data["checklists"], data_dir / "checklists")
         _data["glossary"] = glossary.load_glossary(data_dir / "glossary")
         _data["systems"] = systems.load_systems(data_dir / "systems.yml")
-        _data["dates"] = page_dates.last_changes(data_dir.parent)
-        _data["data_outdated"] = data_translations.outdated(data_dir)
-        _data["signature"] = signature
         _data["worksheets"] = worksheets.load_worksheets(data_dir / "worksheets")
         _data["self_assessment"] = self_assessment.load_self_assessment(
             data_dir / "self-assessment.yml")
+        _data["dates"] = page_dates.last_changes(data_dir.parent)
+        _data["data_outdated"] = data_translations.outdated(data_dir)  # after every check
+        _data["signature"] = signature
     except DataFileError as error:
         raise PluginError(str(error)) from None
     return config

@@ -26,6 +26,7 @@ import yaml
 from scripts.languages import DEFAULT, LANGUAGES
 
 KEY = "translation_of"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
 
@@ -43,7 +44,7 @@ def recorded(text: str) -> str | None:
     match = _FRONT_MATTER.match(text)
     if not match:
         return None
-    meta = yaml.safe_load(match[1]) or {}
+    meta = yaml.load(match[1], Loader=_LOADER) or {}
     value = meta.get(KEY)
     return str(value) if value is not None else None
 

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from scripts.translated import Translated
 from scripts.validation import validate
-from scripts.yaml_source import DataFileError, line_of, load_yaml
+from scripts.yaml_source import DataFileError, line_of, load_folder, load_yaml
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 
@@ -67,28 +67,25 @@ def _label(data: Any, loc: tuple) -> str:
     return label
 
 
+def load_worksheet(path: Path, name: str) -> WorksheetSource:
+    raw = load_yaml(path, name)
+    sheet = validate(raw, Worksheet, name, _label)
+    problems = []
+    if sheet.id != path.stem:
+        problems.append(f"{name}:{line_of(raw, ('id',))}: worksheet {sheet.id}: id must be the "
+                        f"file name ('{path.stem}')")
+    ids = [f.id for s in sheet.sections for f in s.fields]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        problems.append(f"{name}:1: worksheet {sheet.id}: duplicate field id "
+                        f"{', '.join(duplicates)}")
+    if problems:
+        raise DataFileError("\n".join(problems))
+    return WorksheetSource(sheet, name)
+
+
 def load_worksheets(directory: Path, display_dir: str = "data/worksheets") -> list[WorksheetSource]:
-    sources, errors = [], []
-    for path in sorted(directory.glob("*.yml")):
-        name = f"{display_dir}/{path.name}"
-        try:
-            raw = load_yaml(path, name)
-            sheet = validate(raw, Worksheet, name, _label)
-        except DataFileError as error:
-            errors.append(str(error))
-            continue
-        if sheet.id != path.stem:
-            errors.append(f"{name}:{line_of(raw, ('id',))}: worksheet {sheet.id}: id must be the "
-                          f"file name ('{path.stem}')")
-        ids = [f.id for s in sheet.sections for f in s.fields]
-        duplicates = sorted({i for i in ids if ids.count(i) > 1})
-        if duplicates:
-            errors.append(f"{name}:1: worksheet {sheet.id}: duplicate field id "
-                          f"{', '.join(duplicates)}")
-        sources.append(WorksheetSource(sheet, name))
-    if errors:
-        raise DataFileError("\n".join(errors))
-    return sources
+    return load_folder(directory, display_dir, load_worksheet)
 
 
 def find(sources: list[WorksheetSource], worksheet_id: str) -> WorksheetSource:

@@ -7,7 +7,7 @@ contributor who made a typo deserves ``data/x.yml:12: duplicate key 'nl'`` inste
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, TypeVar
 
 import yaml
 
@@ -71,6 +71,36 @@ def load_yaml(path: Path, display_name: str | None = None) -> Any:
         raise DataFileError(f"{name}:{line}: YAML syntax error: {error.problem}") from None
     finally:
         loader.dispose()
+
+
+T = TypeVar("T")
+
+
+def load_folder(directory: Path, display_dir: str, load_one: Callable[[Path, str], T]) -> list[T]:
+    """``load_one(path, display name)`` for every ``*.yml`` of a folder, in name order (files
+    whose name starts with "_" are bookkeeping, not data); the problems of every file are
+    reported together, or :class:`DataFileError` when the folder holds no data file."""
+    results, errors = [], []
+    files = [p for p in sorted(directory.glob("*.yml")) if not p.name.startswith("_")]
+    if not files:
+        raise DataFileError(f"{display_dir}: no data file (*.yml) found")
+    for path in files:
+        try:
+            results.append(load_one(path, f"{display_dir}/{path.name}"))
+        except DataFileError as error:
+            errors.append(str(error))
+    if errors:
+        raise DataFileError("\n".join(errors))
+    return results
+
+
+def load_checked(path: Path) -> Any:
+    """Plain data of a file that ``load_yaml`` has already checked, or that the tools wrote: no
+    line numbers, no duplicate-key check, libyaml's speed."""
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_Base)
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return load_yaml(path)  # raises the file:line message
 
 
 def line_of(data: Any, loc: tuple) -> int:

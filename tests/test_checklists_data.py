@@ -96,3 +96,23 @@ def test_checklist_text_is_escaped_in_html():
                                pdf_links=[])
     assert "<script>" not in html and "<b>" not in html
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;gras" in html
+
+
+def test_a_data_folder_reports_every_bad_file_at_once_and_refuses_to_be_empty(tmp_path):
+    from scripts.yaml_source import load_folder, load_yaml
+
+    (tmp_path / "a.yml").write_text("x: [1\n", encoding="utf-8")
+    (tmp_path / "b.yml").write_text("ok: 1\n", encoding="utf-8")
+    (tmp_path / "c.yml").write_text("k: 1\nk: 2\n", encoding="utf-8")
+    (tmp_path / "_lock.yml").write_text("not: [data\n", encoding="utf-8")  # bookkeeping: skipped
+    with pytest.raises(DataFileError) as error:
+        load_folder(tmp_path, "data/x", load_yaml)
+    lines = str(error.value).splitlines()
+    assert [line.split(": ")[0] for line in lines] == ["data/x/a.yml:2", "data/x/c.yml:2"]
+    assert "duplicate key 'k' (first at line 1)" in lines[1]
+    (tmp_path / "a.yml").unlink()
+    (tmp_path / "c.yml").unlink()
+    assert load_folder(tmp_path, "data/x", load_yaml) == [{"ok": 1}]
+    (tmp_path / "b.yml").unlink()
+    with pytest.raises(DataFileError, match=r"^data/x: no data file \(\*\.yml\) found$"):
+        load_folder(tmp_path, "data/x", load_yaml)
