@@ -22,11 +22,9 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scripts import (  # noqa: E402
-    checklist_ids, checklist_pages, checklist_pdf, checklists, generated_pages, glossary,
-    markers, page_files,
-    data_translations, page_dates, phases, qr, search_index, self_assessment, sitemap, systems,
-    translations,
-    ui_strings, worksheets)
+    checklist_ids, checklist_pages, checklist_pdf, checklists, data_translations,
+    generated_pages, glossary, markers, page_dates, page_files, phases, qr, search_index,
+    self_assessment, site_js, sitemap, systems, translations, ui_strings, worksheets)
 from scripts.yaml_source import DataFileError  # noqa: E402
 from scripts.languages import DEFAULT, LANGUAGES, root_prefix  # noqa: E402
 from scripts.markdown_text import escape  # noqa: E402
@@ -431,6 +429,10 @@ def on_post_build(config) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(_error_pages[lang], encoding="utf-8")
     _render_pdfs(config, site_dir, languages)
+    try:
+        site_js.write(Path(config.docs_dir) / "assets" / "javascripts", site_dir)
+    except (OSError, ValueError) as error:
+        raise PluginError(str(error)) from None
     if _offline(config):
         shim = Path(config.config_file_path).parent / "node_modules/iframe-worker/shim/index.js"
         if not shim.exists():

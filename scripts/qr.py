@@ -17,7 +17,8 @@ CACHE = Path(__file__).resolve().parent.parent / ".cache" / "qr"
 
 
 def _cached(kind: str, url: str, make) -> str:
-    path = CACHE / f"{hashlib.sha256(f'{kind} {url}'.encode()).hexdigest()[:32]}.txt"
+    key = hashlib.sha256(f"{kind} {segno.__version__} {url}".encode()).hexdigest()[:32]
+    path = CACHE / f"{key}.txt"
     try:
         return path.read_text(encoding="utf-8")
     except OSError:

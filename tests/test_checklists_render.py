@@ -112,3 +112,37 @@ def test_unchanged_pdfs_are_not_rendered_again(tmp_path):
     assert render(job, UI, "Site", tmp_path / "a", cache) is True
     assert render(job, UI, "Site", tmp_path / "b", cache) is False
     assert (tmp_path / "b/pdf/x.pdf").read_bytes() == (tmp_path / "a/pdf/x.pdf").read_bytes()
+
+
+def test_qr_codes_are_kept_on_disk_for_the_next_build(tmp_path, monkeypatch):
+    from scripts import qr
+
+    monkeypatch.setattr(qr, "CACHE", tmp_path)
+    qr.qr_svg.cache_clear()
+    url = "https://jobcoaching.example.org/checklists/p1-project/"
+    first = qr.qr_svg(url)
+    assert first.startswith("<svg") and "<path" in first
+    stored = list(tmp_path.glob("*.txt"))
+    assert len(stored) == 1 and stored[0].read_text(encoding="utf-8") == first
+    stored[0].write_text("<svg>from disk</svg>", encoding="utf-8")
+    qr.qr_svg.cache_clear()  # a new build process: memory is empty, the disk copy is read
+    assert qr.qr_svg(url) == "<svg>from disk</svg>"
+    assert qr.qr_data_uri(url).startswith("data:image/svg+xml")  # its own entry
+    assert len(list(tmp_path.glob("*.txt"))) == 2
+    qr.qr_svg.cache_clear()
+    qr.qr_data_uri.cache_clear()
+
+
+def test_site_js_refuses_a_script_source_left_out_and_keeps_sources_apart(tmp_path):
+    from scripts import site_js
+
+    for name in site_js.SOURCES:
+        (tmp_path / name).write_text(f"(function () {{ window.{name[:4]} = 1; }})()\n", "utf-8")
+    joined = site_js.joined(tmp_path)
+    # A semicolon ends each source: "…})()" followed by "(function…" would call its result.
+    assert joined.count("})()\n;") == len(site_js.SOURCES)
+    assert [line for line in joined.splitlines() if line.startswith("/* ")] == \
+        [f"/* {name} */" for name in site_js.SOURCES]
+    (tmp_path / "extra.js").write_text("1", "utf-8")
+    with pytest.raises(ValueError, match=r"extra\.js not joined into assets/javascripts/site\.js"):
+        site_js.joined(tmp_path)

@@ -83,7 +83,7 @@ def test_compression_and_caching(nginx):
     bundle = next((nginx.dir / "assets" / "javascripts").glob("bundle.*.min.js")).name
     asset = _get(nginx.url + f"assets/javascripts/{bundle}")
     assert asset.headers["Cache-Control"] == "max-age=31536000"
-    own = _get(nginx.url + "assets/javascripts/checklists.js")
+    own = _get(nginx.url + "assets/javascripts/site.js")
     assert own.headers["Cache-Control"] == "max-age=3600"
 
 

@@ -135,12 +135,36 @@ def test_no_third_party_resource_in_any_page(site):
 
 
 def test_no_script_file_blocks_the_first_paint(site):
-    """Every script file is deferred (the first paint waits only for HTML and CSS), in the order
-    Material's bundle needs: the two XHR shims first, the bundle, then the site's scripts."""
+    """Two script requests a page, both deferred (the first paint waits only for HTML and CSS):
+    the site's joined scripts, then Material's bundle, whose XHR the first must patch."""
     for page in site.pages():
         tags = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", _html(site, page.as_posix()))
         names = [re.search(r'src="([^"]+)"', tag)[1].rsplit("/", 1)[-1] for tag in tags]
-        assert names[:3] == ["alternate-sitemap.js", "deferred-search.js",
-                             names[2]] and names[2].startswith("bundle."), f"{page}: {names}"
+        assert len(names) == 2 and names[0] == "site.js" and names[1].startswith("bundle."), \
+            f"{page}: {names}"
         blocking = [tag for tag in tags if " defer " not in tag]
         assert not blocking, f"{page}: render-blocking scripts {blocking}"
+
+
+def test_site_js_joins_every_script_source_and_publishes_them_once(site):
+    from scripts import site_js
+
+    joined = (site.dir / site_js.TARGET).read_text(encoding="utf-8")
+    sources = ROOT / "docs" / "assets" / "javascripts"
+    positions = []
+    for name in site_js.SOURCES:
+        body = (sources / name).read_text(encoding="utf-8").strip()
+        assert body in joined, f"site.js lacks {name}"
+        positions.append(joined.index(body))
+        assert not (site.dir / "assets" / "javascripts" / name).exists(), f"{name} published"
+    assert positions == sorted(positions)
+
+
+def test_pages_load_only_the_stylesheets_they_use(site):
+    """Material's palette stylesheet styles named colours and the dark scheme only; the site
+    uses custom colours (extra.css), so pages do not request it."""
+    for page in site.pages():
+        sheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', _html(site, page.as_posix()))
+        names = [href.rsplit("/", 1)[-1] for href in sheets]
+        assert len(names) == 2 and names[0].startswith("main.") and names[1] == "extra.css", \
+            f"{page}: {names}"
