@@ -342,9 +342,13 @@ def on_config(config):
 
 def on_env(env, config, files):
     # Each language build makes a new Jinja environment and compiles Material's ~40 templates
-    # again; compiled templates are kept on disk (Jinja checks each template's mtime).
+    # again; compiled templates are kept on disk (a template whose source changed is compiled
+    # again: Jinja compares checksums). A read-only checkout builds without the cache.
     cache = Path(config.config_file_path).parent / ".cache" / "jinja"
-    cache.mkdir(parents=True, exist_ok=True)
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return env
     env.bytecode_cache = FileSystemBytecodeCache(str(cache))
     return env
 

@@ -48,6 +48,11 @@ def _axe_violations(page, axe_source) -> list[str]:
     # Evaluated through the DevTools protocol: an injected <script> would be (rightly) blocked
     # by the site's Content-Security-Policy.
     page.evaluate(axe_source)
+    # Blocks far below the screen are not rendered (content-visibility: auto in extra.css);
+    # render them all, so that axe can check the contrast of every text (CSSOM: CSP-safe).
+    page.evaluate("""() => document.querySelectorAll('*').forEach(el => {
+        if (getComputedStyle(el).contentVisibility === 'auto') el.style.contentVisibility = 'visible';
+    })""")
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
     return [f"{v['id']} ({v['impact']}): {v['help']} — "
@@ -149,6 +154,30 @@ def test_skip_link_and_visible_focus(site, page):
     skip.press("Enter")
     assert page.url.endswith("#" + target)
     assert page.locator(f"#{target}").count() == 1
+
+
+def test_far_blocks_wait_for_layout_but_keep_their_focus_ring(site, page):
+    """On a phone, blocks of a long page below the screen are laid out only when they come
+    near (extra.css); headings always are, print lays out everything, and the clip of such a
+    block leaves room for the whole focus ring."""
+    page.set_viewport_size({"width": 375, "height": 700})
+    page.goto(site.url + "method/p3-job-search/")
+    styles = page.evaluate("""() => [...document.querySelectorAll('.md-content .md-typeset > *')]
+        .map(el => [el.tagName, getComputedStyle(el).contentVisibility,
+                    parseFloat(getComputedStyle(el).overflowClipMargin) || 0])""")
+    blocks = [s for s in styles if s[0] not in ("H1", "H2", "H3", "H4", "H5", "H6")]
+    assert len(blocks) > 20 and all(s[1] == "auto" for s in blocks), styles
+    assert all(s[1] == "visible" for s in styles if s[0].startswith("H")), styles
+    link = page.locator(".md-content .md-typeset > ul a, .md-content .md-typeset > p a").last
+    link.focus()
+    ring = link.evaluate("""el => { const s = getComputedStyle(el);
+        return parseFloat(s.outlineWidth) + parseFloat(s.outlineOffset); }""")
+    assert ring > 0 and all(s[2] >= ring for s in blocks), (ring, blocks)
+    box = link.bounding_box()
+    assert box and 0 <= box["y"] <= 700, "focus did not bring the far block into view"
+    page.emulate_media(media="print")
+    assert page.evaluate("""() => [...document.querySelectorAll('.md-content .md-typeset > *')]
+        .every(el => getComputedStyle(el).contentVisibility === 'visible')""")
 
 
 def test_print_view_hides_header_navigation_and_footer(site, page):
