@@ -48,8 +48,8 @@ def _axe_violations(page, axe_source) -> list[str]:
     # Evaluated through the DevTools protocol: an injected <script> would be (rightly) blocked
     # by the site's Content-Security-Policy.
     page.evaluate(axe_source)
-    # Blocks far below the screen are not rendered (content-visibility: auto in extra.css);
-    # render them all, so that axe can check the contrast of every text (CSSOM: CSP-safe).
+    # Off-screen navigation is not rendered (content-visibility: auto in extra.css); render
+    # it, so that axe checks the contrast of every text (set through CSSOM: CSP-safe).
     page.evaluate("""() => document.querySelectorAll('*').forEach(el => {
         if (getComputedStyle(el).contentVisibility === 'auto') el.style.contentVisibility = 'visible';
     })""")
@@ -156,28 +156,23 @@ def test_skip_link_and_visible_focus(site, page):
     assert page.locator(f"#{target}").count() == 1
 
 
-def test_far_blocks_wait_for_layout_but_keep_their_focus_ring(site, page):
-    """On a phone, blocks of a long page below the screen are laid out only when they come
-    near (extra.css); headings always are, print lays out everything, and the clip of such a
-    block leaves room for the whole focus ring."""
+def test_the_closed_phone_drawer_waits_for_layout_and_opens_with_its_links(site, page):
+    """On a phone the navigation drawer is laid out only when it comes into view (extra.css);
+    opened, it shows its links; print lays out everything."""
     page.set_viewport_size({"width": 375, "height": 700})
-    page.goto(site.url + "method/p3-job-search/")
-    styles = page.evaluate("""() => [...document.querySelectorAll('.md-content .md-typeset > *')]
-        .map(el => [el.tagName, getComputedStyle(el).contentVisibility,
-                    parseFloat(getComputedStyle(el).overflowClipMargin) || 0])""")
-    blocks = [s for s in styles if s[0] not in ("H1", "H2", "H3", "H4", "H5", "H6")]
-    assert len(blocks) > 20 and all(s[1] == "auto" for s in blocks), styles
-    assert all(s[1] == "visible" for s in styles if s[0].startswith("H")), styles
-    link = page.locator(".md-content .md-typeset > ul a, .md-content .md-typeset > p a").last
-    link.focus()
-    ring = link.evaluate("""el => { const s = getComputedStyle(el);
-        return parseFloat(s.outlineWidth) + parseFloat(s.outlineOffset); }""")
-    assert ring > 0 and all(s[2] >= ring for s in blocks), (ring, blocks)
-    box = link.bounding_box()
-    assert box and 0 <= box["y"] <= 700, "focus did not bring the far block into view"
+    page.goto(site.url + "de/method/p3-job-search/")
+    drawer = page.locator(".md-sidebar--primary .md-sidebar__scrollwrap")
+    assert drawer.evaluate("el => getComputedStyle(el).contentVisibility") == "auto"
+    link = page.locator(".md-sidebar--primary a.md-nav__link[href='../p4-hiring/']")
+    closed = link.bounding_box()
+    assert closed is None or closed["x"] + closed["width"] <= 0, "the drawer is not closed"
+    page.locator("header label[for=__drawer]").click()
+    page.wait_for_function("""() => { const a = document.querySelector(
+        ".md-sidebar--primary a.md-nav__link[href='../p4-hiring/']");
+        const box = a.getBoundingClientRect(); return box.left >= 0 && box.width > 50; }""")
+    assert link.is_visible() and link.inner_text().startswith("P4")
     page.emulate_media(media="print")
-    assert page.evaluate("""() => [...document.querySelectorAll('.md-content .md-typeset > *')]
-        .every(el => getComputedStyle(el).contentVisibility === 'visible')""")
+    assert drawer.evaluate("el => getComputedStyle(el).contentVisibility") == "visible"
 
 
 def test_print_view_hides_header_navigation_and_footer(site, page):
