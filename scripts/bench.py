@@ -105,7 +105,7 @@ def _lighthouse() -> Path:
 def _audit(binary: Path, url: str, out: Path) -> dict:
     """One Lighthouse run; a run that fails (Chromium can time out on a busy machine) is tried
     again twice before the error is reported."""
-    for attempt in range(3):
+    for _ in range(3):
         out.unlink(missing_ok=True)
         run = subprocess.run([str(binary), url, "--quiet", "--output=json",
                               f"--output-path={out}", f"--chrome-flags={CHROME_FLAGS}"],

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from scripts.markdown_text import escape
 from scripts.translated import Text, Translated
-from scripts.validation import validate
+from scripts.validation import list_item, validate
 from scripts.yaml_source import DataFileError, line_of, load_folder, load_yaml
 
 
@@ -59,13 +59,7 @@ class Entry:
     path: str  # data file, for messages
 
 
-def _label(data: Any, loc: tuple) -> str | None:
-    if len(loc) >= 2 and loc[0] == "terms" and isinstance(loc[1], int):
-        try:
-            return f"term {data['terms'][loc[1]]['id']}"
-        except (KeyError, IndexError, TypeError):
-            return f"term #{loc[1] + 1}"
-    return None
+_label = list_item("terms", "term")
 
 
 def _load_file(path: Path, name: str) -> tuple[str, Any, GlossaryFile]:

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import posixpath
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from scripts.markdown_text import escape
 from scripts.translated import Text, Translated
-from scripts.validation import validate
+from scripts.validation import list_item, validate
 from scripts.yaml_source import DataFileError, line_of, load_yaml
 
 PhaseId = Literal["P1", "P2", "P3", "P4", "P5"]
@@ -80,13 +80,7 @@ class PhaseData(_Strict):
         raise KeyError(phase_id)
 
 
-def _item_id(data: Any, loc: tuple) -> str | None:
-    if len(loc) >= 2 and loc[0] == "phases" and isinstance(loc[1], int):
-        try:
-            return f"phase {data['phases'][loc[1]]['id']}"
-        except (KeyError, IndexError, TypeError):
-            return f"phase #{loc[1] + 1}"
-    return None
+_item_id = list_item("phases", "phase")
 
 
 def load_phases(path: Path, display_name: str | None = None) -> PhaseData:

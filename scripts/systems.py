@@ -10,13 +10,13 @@ Rendered as a comparison page (a table per row, readable on mobile and printable
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from scripts.markdown_text import escape
 from scripts.translated import Text, Translated
-from scripts.validation import validate
+from scripts.validation import list_item, validate
 from scripts.yaml_source import DataFileError, line_of, load_yaml
 
 REGIONS = ("wallonia", "netherlands", "ostbelgien")
@@ -52,13 +52,7 @@ class SystemsData(_Strict):
     rows: Annotated[list[Row], Field(min_length=1)]
 
 
-def _label(data: Any, loc: tuple) -> str | None:
-    if len(loc) >= 2 and loc[0] == "rows" and isinstance(loc[1], int):
-        try:
-            return f"row {data['rows'][loc[1]]['id']}"
-        except (KeyError, IndexError, TypeError):
-            return f"row #{loc[1] + 1}"
-    return None
+_label = list_item("rows", "row")
 
 
 def load_systems(path: Path, display_name: str = "data/systems.yml") -> SystemsData:

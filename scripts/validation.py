@@ -23,6 +23,19 @@ def _field(loc: tuple) -> str:
     return ".".join(str(part) for part in loc if not isinstance(part, int)) or "(file)"
 
 
+def list_item(list_key: str, noun: str) -> Callable[[Any, tuple], str | None]:
+    """An ``item_id`` for files holding one list of items with an ``id``: errors inside
+    ``<list_key>[i]`` are labelled "<noun> <id>", or "<noun> #<i+1>" when the id is missing."""
+    def label(data: Any, loc: tuple) -> str | None:
+        if len(loc) >= 2 and loc[0] == list_key and isinstance(loc[1], int):
+            try:
+                return f"{noun} {data[list_key][loc[1]]['id']}"
+            except (KeyError, IndexError, TypeError):
+                return f"{noun} #{loc[1] + 1}"
+        return None
+    return label
+
+
 def validate(data: Any, model: type[M], name: str,
              item_id: Callable[[Any, tuple], str | None] = lambda data, loc: None) -> M:
     """Validate loaded YAML ``data`` against ``model``; raise DataFileError on the first errors.
