@@ -8,6 +8,7 @@ print view drops the site chrome.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -271,3 +272,26 @@ def test_search_index_is_loaded_only_when_the_reader_searches(site, page):
     page.keyboard.type("Praktikum", delay=20)
     page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
     assert [u for u in watch.requests if u.endswith("de/search/search_index.json")]
+
+
+def test_material_starts_after_the_first_paint_and_runs(site, page):
+    """On the longest page, Material's bundle is requested only after the page has painted
+    (site.js starts it: material-after-paint.js) and then runs in full: the search field it
+    reveals is shown, and the table of contents follows the reading position."""
+    watch = PageWatch(page)
+    page.goto(site.url + "method/p3-job-search/", wait_until="networkidle")
+    timing = page.evaluate("""() => ({
+        paint: performance.getEntriesByName('first-paint')[0].startTime,
+        bundle: performance.getEntriesByType('resource')
+            .filter(e => /\\/bundle\\.[0-9a-f]+\\.min\\.js$/.test(e.name))
+            .map(e => e.startTime)})""")
+    assert len(timing["bundle"]) == 1 and timing["bundle"][0] > timing["paint"], timing
+    assert page.evaluate("document.documentElement.classList.contains('js')")
+    page.set_viewport_size({"width": 1280, "height": 800})
+    expect(page.locator(".md-search")).to_be_visible()  # hidden while the page is "no-js"
+    heading = page.locator(".md-typeset h2").nth(2)
+    anchor = heading.get_attribute("id")
+    page.evaluate("id => document.getElementById(id).scrollIntoView()", anchor)
+    expect(page.locator(f'.md-sidebar--secondary a[href="#{anchor}"]')).to_have_class(
+        re.compile(r"md-nav__link--active"))
+    assert not watch.errors
