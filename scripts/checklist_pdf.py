@@ -119,10 +119,19 @@ def document_html(job: PdfJob, ui: dict, site_name: str) -> str:
             f'<body>{trace}<form>{body}</form></body></html>')
 
 
-def _cache_key(document: str) -> str:
-    # The installed version, without importing WeasyPrint (slow) when nothing is to render.
-    from importlib.metadata import version
-    return hashlib.sha256(f"{version('weasyprint')}\n{document}".encode()).hexdigest()[:20]
+def _cache_key(document: str, renderer: str) -> str:
+    return hashlib.sha256(f"{renderer}\n{document}".encode()).hexdigest()[:20]
+
+
+def _place(cached: Path, path: Path) -> None:
+    """Put a cached PDF at ``path``: a hard link when the cache is on the same file system (no
+    copy of the PDFs at every build), a copy otherwise."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)
+    try:
+        os.link(cached, path)
+    except OSError:
+        shutil.copyfile(cached, path)
 
 
 def _write_pdf(document: str, path: str) -> None:
@@ -138,8 +147,11 @@ def render_documents(documents: list[tuple[str, str]], site_dir: Path, cache_dir
                      workers: int = 2) -> int:
     """Write each (HTML document, target path under ``site_dir``) as a PDF, rendering only what
     the cache lacks (in ``workers`` processes). Return how many WeasyPrint had to render."""
+    from importlib.metadata import version  # not WeasyPrint itself (slow) if nothing is new
+
     cache_dir.mkdir(parents=True, exist_ok=True)
-    planned = [(document, target, cache_dir / f"{_cache_key(document)}.pdf")
+    renderer = version("weasyprint")  # in every key: a new WeasyPrint renders every PDF again
+    planned = [(document, target, cache_dir / f"{_cache_key(document, renderer)}.pdf")
                for document, target in documents]
     missing = {str(cached): document for document, _, cached in planned if not cached.exists()}
     if len(missing) > 1 and workers > 1:
@@ -150,9 +162,7 @@ def render_documents(documents: list[tuple[str, str]], site_dir: Path, cache_dir
         for path, document in missing.items():
             _write_pdf(document, path)
     for _, target, cached in planned:
-        path = site_dir / target
-        path.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(cached, path)
+        _place(cached, site_dir / target)
     return len(missing)
 
 

@@ -112,6 +112,14 @@ def test_unchanged_pdfs_are_not_rendered_again(tmp_path):
     assert render(job, UI, "Site", tmp_path / "a", cache) is True
     assert render(job, UI, "Site", tmp_path / "b", cache) is False
     assert (tmp_path / "b/pdf/x.pdf").read_bytes() == (tmp_path / "a/pdf/x.pdf").read_bytes()
+    # Placed by a hard link to the cached file (same file system here), not copied; a file
+    # already at the target (an earlier build) is replaced.
+    (cached,) = cache.glob("*.pdf")
+    assert (tmp_path / "b/pdf/x.pdf").stat().st_ino == cached.stat().st_ino
+    (tmp_path / "b/pdf/x.pdf").unlink()
+    (tmp_path / "b/pdf/x.pdf").write_bytes(b"stale")
+    assert render(job, UI, "Site", tmp_path / "b", cache) is False
+    assert (tmp_path / "b/pdf/x.pdf").read_bytes() == cached.read_bytes()
 
 
 def test_qr_codes_are_kept_on_disk_for_the_next_build(tmp_path, monkeypatch):
