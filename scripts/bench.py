@@ -4,6 +4,7 @@
     .venv/bin/python -m scripts.bench --quick    # build times only
 
 Reports, in one Markdown table:
+- a machine reference (a fixed piece of work) to compare runs made on different days;
 - cold full build (three languages and every PDF, empty PDF cache) and warm rebuild after a
   one-line edit, with page and PDF counts (targets on a 2-core machine: ≤ 30 s cold, ≤ 3 s warm);
 - how the build time grows with 2× and 4× synthetic prose content;
@@ -59,8 +60,27 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def machine_reference() -> str:
+    """The same fixed piece of work at every run (a synthetic page through Python-Markdown,
+    best of five), so that build times measured on different days can be compared: this
+    machine's speed varies from one session to the next."""
+    import markdown
+
+    block = ("## Étape {n}\n\nLe **jobcoach** et la personne *font le point* chaque semaine "
+             "([fiche](../fiche-{n}.md)).\n\n- une action datée\n- un contact pris\n\n"
+             "| Quand | Qui |\n| --- | --- |\n| lundi | équipe {n} |\n\n")
+    text = "".join(block.format(n=n) for n in range(300))
+    best = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        markdown.markdown(text, extensions=["tables", "toc", "attr_list"])
+        best = min(best, time.perf_counter() - start)
+    return f"{best * 1000:.0f} ms"
+
+
 def build_times() -> list[tuple[str, str]]:
-    rows = []
+    rows = [("Machine reference (a fixed Markdown conversion; lower is faster)",
+             machine_reference())]
     with tempfile.TemporaryDirectory() as tmp:
         project = copy_project(Path(tmp) / "p")
         site = Path(tmp) / "site"
