@@ -88,7 +88,10 @@ def _last_change(path: Path) -> str:
     return result.stdout.strip() if result.returncode == 0 else ""
 
 
-def load_checklist(path: Path, display_name: str | None = None) -> Source:
+def load_checklist(path: Path, display_name: str | None = None,
+                   changes: dict[str, str] | None = None) -> Source:
+    """One checklist file. ``changes``: last commit date by repository path, as made by
+    scripts/page_dates.py for the whole tree (else one `git log` for this file)."""
     name = display_name or path.as_posix()
     try:
         raw = load_yaml(path, name)
@@ -126,12 +129,15 @@ def load_checklist(path: Path, display_name: str | None = None) -> Source:
     if problems:
         raise DataFileError("\n".join(problems))
     digest = hashlib.sha256(path.read_bytes()).hexdigest()[:10]
-    return Source(checklist, name, digest, _last_change(path))
+    changed = _last_change(path) if changes is None else changes.get(name, "")
+    return Source(checklist, name, digest, changed)
 
 
-def load_checklists(directory: Path, display_dir: str = "data/checklists") -> list[Source]:
+def load_checklists(directory: Path, display_dir: str = "data/checklists",
+                    changes: dict[str, str] | None = None) -> list[Source]:
     """Every checklist of ``directory``, in method order (P1…P5, then transversal by id)."""
-    sources = load_folder(directory, display_dir, load_checklist)
+    sources = load_folder(directory, display_dir,
+                          lambda path, name: load_checklist(path, name, changes))
     order = {phase: i for i, phase in enumerate(PHASES + ("transversal",))}
     return sorted(sources, key=lambda s: (order[s.checklist.phase], s.checklist.id))
 

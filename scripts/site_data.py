@@ -1,0 +1,48 @@
+"""Every structured source of data/, loaded and checked together.
+
+The result is kept for the life of the process while no data file changes: mkdocs-static-i18n
+builds three languages, and `mkdocs serve` rebuilds after each save of a page, each time from a
+new configuration (the hooks module is executed again; this module is not).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scripts import (checklist_ids, checklists, data_translations, glossary, phases,
+                     self_assessment, systems, ui_strings, worksheets)
+
+_loaded: dict[str, object] = {}
+
+
+def _signature(data_dir: Path) -> tuple:
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size)
+                 for p in sorted(data_dir.rglob("*.yml")))
+
+
+def load(data_dir: Path, changes: dict[str, str]) -> dict[str, object]:
+    """{"ui", "phases", "checklists", "glossary", "systems", "worksheets", "self_assessment",
+    "data_outdated"} for ``data_dir``; raises ``DataFileError`` (file:line) on a bad file.
+    ``changes``: last commit date by repository path (scripts/page_dates.py), for the version
+    printed on the checklists. Do not modify what it returns: the next build gets the same
+    objects."""
+    dated = tuple(sorted((path, day) for path, day in changes.items()
+                         if path.startswith("data/")))
+    signature = (str(data_dir.resolve()), _signature(data_dir), dated)
+    if _loaded.get("signature") != signature:
+        _loaded.clear()
+        data = {
+            "ui": ui_strings.load_ui_strings(data_dir / "ui.yml", "data/ui.yml"),
+            "phases": phases.load_phases(data_dir / "phases.yml", "data/phases.yml"),
+            "checklists": checklists.load_checklists(data_dir / "checklists",
+                                                     changes=changes),
+        }
+        checklist_ids.check(data["checklists"], data_dir / "checklists")
+        data["glossary"] = glossary.load_glossary(data_dir / "glossary")
+        data["systems"] = systems.load_systems(data_dir / "systems.yml")
+        data["worksheets"] = worksheets.load_worksheets(data_dir / "worksheets")
+        data["self_assessment"] = self_assessment.load_self_assessment(
+            data_dir / "self-assessment.yml")
+        data["data_outdated"] = data_translations.outdated(data_dir)  # after every check
+        _loaded.update(data, signature=signature)
+    return {key: value for key, value in _loaded.items() if key != "signature"}

@@ -1,0 +1,46 @@
+"""scripts/site_data.py: the data files are checked once per process while they do not change
+(three languages per build, a rebuild after each save under `mkdocs serve`)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from scripts import site_data
+from scripts.yaml_source import DataFileError
+from tests.conftest import ROOT
+
+P1 = "data/checklists/p1-project.yml"
+
+
+def test_unchanged_data_is_not_loaded_again_and_a_change_is_seen(tmp_path):
+    data = shutil.copytree(ROOT / "data", tmp_path / "data")
+    first = site_data.load(data, {})
+    assert site_data.load(data, {})["checklists"] is first["checklists"]  # kept
+
+    path = data / "phases.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Rechercher activement un emploi", "Chercher un emploi", 1),
+                    encoding="utf-8")
+    changed = site_data.load(data, {})
+    assert changed["phases"] is not first["phases"]
+    assert "Chercher un emploi" in changed["phases"].phase("P3").name["fr"]
+
+    path.write_text(text + "\nphases: []\n", encoding="utf-8")  # a duplicate key
+    with pytest.raises(DataFileError, match=r"phases\.yml:\d+: duplicate key 'phases'"):
+        site_data.load(data, {})
+    path.write_text(text, encoding="utf-8")
+    assert "Rechercher activement" in site_data.load(data, {})["phases"].phase("P3").name["fr"]
+
+
+def test_checklist_versions_carry_the_last_commit_date_given(tmp_path):
+    data = shutil.copytree(ROOT / "data", tmp_path / "data")
+
+    def p1(loaded):
+        return next(s for s in loaded["checklists"] if s.checklist.id == "p1-project")
+
+    assert p1(site_data.load(data, {P1: "2026-03-04"})).changed == "2026-03-04"
+    # A new commit touching the file (no change on disk) is a new version date.
+    assert p1(site_data.load(data, {P1: "2026-05-06"})).changed == "2026-05-06"
+    assert p1(site_data.load(data, {"docs/about.fr.md": "2026-05-06"})).changed == ""
