@@ -163,7 +163,30 @@ def render_documents(documents: list[tuple[str, str]], site_dir: Path, cache_dir
             _write_pdf(document, path)
     for _, target, cached in planned:
         _place(cached, site_dir / target)
+        try:
+            os.utime(cached)  # recently used: kept by _prune
+        except OSError:
+            pass
+    _prune(cache_dir, CACHE_KEEP)
     return len(missing)
+
+
+CACHE_KEEP = 400  # PDFs kept in the cache: about five builds' worth (81 PDFs each)
+
+
+def _prune(cache_dir: Path, keep: int) -> None:
+    """Delete all but the ``keep`` most recently used PDFs of the cache. Every site URL (the
+    published one, `mkdocs serve`'s, each test run's) has its own PDFs: without a limit the
+    cache grows by ~25 MB per build for a new URL."""
+    entries = []
+    for path in cache_dir.glob("*.pdf"):
+        try:
+            entries.append((path.stat().st_mtime_ns, path))
+        except FileNotFoundError:  # pruned meanwhile by another build
+            continue
+    entries.sort(reverse=True)
+    for _, path in entries[keep:]:
+        path.unlink(missing_ok=True)
 
 
 def render_all(jobs: list[PdfJob], ui: dict, site_names: dict[str, str], site_dir: Path,

@@ -176,6 +176,13 @@ def artifacts_dir() -> Path:
     return path
 
 
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another file system
+        shutil.copy2(source, target)
+
+
 def copy_project(target: Path) -> Path:
     """A copy of the project's sources to build in isolation (tests that edit content). The PDF
     cache comes along when present, so unchanged PDFs are not rendered again."""
@@ -184,6 +191,7 @@ def copy_project(target: Path) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     if (ROOT / "node_modules").exists():
         (target / "node_modules").symlink_to(ROOT / "node_modules")
-    if (ROOT / ".cache" / "pdf").exists():
-        shutil.copytree(ROOT / ".cache" / "pdf", target / ".cache" / "pdf")
+    if (ROOT / ".cache" / "pdf").exists():  # hard links: the cache holds hundreds of PDFs
+        shutil.copytree(ROOT / ".cache" / "pdf", target / ".cache" / "pdf",
+                        copy_function=_link_or_copy)
     return target

@@ -122,6 +122,25 @@ def test_unchanged_pdfs_are_not_rendered_again(tmp_path):
     assert (tmp_path / "b/pdf/x.pdf").read_bytes() == cached.read_bytes()
 
 
+def test_the_pdf_cache_keeps_only_the_most_recently_used_pdfs(tmp_path, monkeypatch):
+    """Each site URL has its own PDFs (QR code, printed address): the cache must not grow
+    with every new URL (each test run, `mkdocs serve`)."""
+    import os
+    from scripts import checklist_pdf
+    monkeypatch.setattr(checklist_pdf, "CACHE_KEEP", 3)
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    old = [cache / f"old{n}.pdf" for n in range(5)]
+    for n, path in enumerate(old):
+        path.write_bytes(b"%PDF old")
+        os.utime(path, ns=(10**9 * (1000 + n),) * 2)  # long ago, old4 the most recent
+    job = checklist_pdf.PdfJob((SOURCES[0],), ("fr",), "pdf/x.pdf", "x", "https://x.org/")
+    checklist_pdf.render(job, UI, "Site", tmp_path / "site", cache)
+    kept = sorted(p.name for p in cache.glob("*.pdf"))
+    assert len(kept) == 3 and "old4.pdf" in kept and "old3.pdf" in kept, kept  # + the new one
+    assert (tmp_path / "site/pdf/x.pdf").read_bytes().startswith(b"%PDF")
+
+
 def test_qr_codes_are_kept_on_disk_for_the_next_build(tmp_path, monkeypatch):
     from scripts import qr
 
