@@ -7,6 +7,7 @@ Reports, in one Markdown table:
 - a machine reference (a fixed piece of work) to compare runs made on different days;
 - cold full build (three languages and every PDF, empty PDF cache) and warm rebuild after a
   one-line edit, with page and PDF counts (targets on a 2-core machine: ≤ 30 s cold, ≤ 3 s warm);
+  the warm rebuild both as a new `mkdocs build` and as `mkdocs serve` does it after a save;
 - how the build time grows with 2× and 4× synthetic prose content;
 - Lighthouse 12 (mobile defaults, Debian's Chromium) for the home page, a phase page, a
   checklist page and the glossary in each language, served gzip by nginx with
@@ -78,6 +79,37 @@ def machine_reference() -> str:
     return f"{best * 1000:.0f} ms"
 
 
+# What `mkdocs serve` does after each save (mkdocs/commands/serve.py): load the configuration
+# again, then build into its directory; Python and the libraries stay loaded.
+SERVE_REBUILDS = """
+import json, sys, tempfile, time
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.livereload import _serve_url
+site = tempfile.mkdtemp()
+config = load_config(config_file="mkdocs.yml", site_dir=site, strict=True)
+config.plugins.on_startup(command="serve", dirty=False)
+url = config.site_url = _serve_url(*config.dev_addr, "/")
+build(config, serve_url=url)  # the first build when the server starts
+page, times = Path("docs/method/p3-job-search.fr.md"), []
+for run in range(3):
+    page.write_text(page.read_text(encoding="utf-8") + f"\\nUne ligne ({run}).\\n", "utf-8")
+    start = time.perf_counter()
+    config = load_config(config_file="mkdocs.yml", site_dir=site, strict=True)
+    config.site_url = url
+    build(config, serve_url=url)
+    times.append(time.perf_counter() - start)
+print(json.dumps(times))
+"""
+
+
+def serve_rebuilds(project: Path) -> list[float]:
+    run = subprocess.run([sys.executable, "-c", SERVE_REBUILDS], cwd=project, env=_env(),
+                         check=True, capture_output=True, text=True)
+    return sorted(json.loads(run.stdout.splitlines()[-1]))
+
+
 def build_times() -> list[tuple[str, str]]:
     rows = [("Machine reference (a fixed Markdown conversion; lower is faster)",
              machine_reference())]
@@ -98,6 +130,9 @@ def build_times() -> list[tuple[str, str]]:
         warm.sort()
         rows.append(("Warm rebuild after a one-line edit (median of 3)",
                      f"{warm[1]:.1f} s (runs {warm[0]:.1f}–{warm[2]:.1f} s)"))
+        live = serve_rebuilds(project)
+        rows.append(("Live rebuild in `mkdocs serve` after a one-line edit (median of 3)",
+                     f"{live[1]:.1f} s (runs {live[0]:.1f}–{live[2]:.1f} s)"))
         base = build(project, site, strict=False)
         for factor in (2, 4):
             scaled = copy_project(Path(tmp) / f"x{factor}")
