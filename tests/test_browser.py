@@ -236,6 +236,18 @@ def test_checklist_print_view_shows_the_paper_trace(site, page):
     assert appearance == "none"
 
 
+def test_checklist_printing_date_is_filled_when_printing_not_at_start_up(site, page):
+    """Formatting a date loads the browser's locale data: done before printing, not while the
+    page starts (it made checklist pages block a phone for 40–70 ms)."""
+    page.goto(site.url + "de/checklists/p3-job-search/")
+    page.wait_for_load_state("load")
+    date = page.locator("form.checklist [data-print-date]")
+    assert date.inner_text() == ""
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    year = page.evaluate("String(new Date().getFullYear())")
+    assert year in date.inner_text() and date.inner_text() != year  # "27. November 2026"
+
+
 def test_self_assessment_scores_in_the_browser(site, page):
     from scripts.self_assessment import load_self_assessment
     from tests.conftest import ROOT
