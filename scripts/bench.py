@@ -86,11 +86,10 @@ import json, sys, tempfile, time
 from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from mkdocs.livereload import _serve_url
 site = tempfile.mkdtemp()
 config = load_config(config_file="mkdocs.yml", site_dir=site, strict=True)
 config.plugins.on_startup(command="serve", dirty=False)
-url = config.site_url = _serve_url(*config.dev_addr, "/")
+url = config.site_url = "http://%s:%d/" % tuple(config.dev_addr)  # as serve sets it
 build(config, serve_url=url)  # the first build when the server starts
 page, times = Path("docs/method/p3-job-search.fr.md"), []
 for run in range(3):
