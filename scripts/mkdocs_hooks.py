@@ -257,7 +257,8 @@ def _pdf_jobs(config, languages: list[str]) -> list[checklist_pdf.PdfJob]:
 
 def _site_names(config) -> dict[str, str]:
     """Each language's site name, as configured for mkdocs-static-i18n."""
-    names = {DEFAULT: config.site_name}
+    # config.site_name is the last language built's by now (mkdocs-static-i18n sets it for each)
+    names = {DEFAULT: _data["default_site_name"]}
     i18n = config.plugins.get("i18n")
     for language in getattr(getattr(i18n, "config", None), "languages", []) or []:
         if language.site_name:
@@ -320,6 +321,7 @@ def on_config(config):
     data_dir = Path(config.config_file_path).parent / "data"
     if "dates" not in _data:  # once per build: mkdocs-static-i18n runs on_config per language
         _data["dates"] = page_dates.last_changes(data_dir.parent)
+        _data["default_site_name"] = config.site_name  # French is built first
     try:  # checked again only when a data file changed (scripts/site_data.py)
         _data.update(site_data.load(data_dir, _data["dates"]))
     except DataFileError as error:

@@ -73,6 +73,24 @@ def test_single_language_pdfs_are_fillable_and_tagged(site, lang):
             assert re.sub(r"\s+", "", item.text[lang])[:40] in flat, f"{c.id} {item.id}"
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_pdf_names_the_site_in_its_own_language(site, lang):
+    """The French PDFs once carried the German site name: the last language built sets it."""
+    from mkdocs.config import load_config
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    names = {language.locale: language.site_name or config.site_name
+             for language in config.plugins["i18n"].config.languages}
+    assert len(set(names.values())) == 3
+    pdfs = [f"checklists/p5-follow-up.{lang}.pdf", f"checklists/all-checklists.{lang}.pdf",
+            f"concordance.{lang}.pdf", f"self-assessment.{lang}.pdf"]
+    for name in pdfs:
+        reader = PdfReader(site.dir / "pdf" / name)
+        text = re.sub(r"\s+", " ", reader.pages[0].extract_text())
+        assert names[lang] in text, name
+        assert not any(other in text for code, other in names.items() if code != lang), name
+        assert reader.metadata.get("/Author", names[lang]) == names[lang], name
+
+
 def test_bilingual_pdfs_carry_both_languages_side_by_side(site):
     for source in SOURCES:
         c = source.checklist
