@@ -213,8 +213,12 @@ def web_html(source: Source, lang: str, ui: dict, *, canonical_url: str, qr_svg:
                  f'<button type="button" class="md-button" data-checklist-reset>{t("cl_reset")}</button> '
                  f'<button type="button" class="md-button" data-checklist-print>{t("cl_print")}</button> '
                  f'<button type="button" class="md-button" data-checklist-print-blank>'
-                 f'{t("cl_print_blank")}</button>'
-                 f'<span class="checklist__status" role="status" aria-live="polite"></span></div>')
+                 f'{t("cl_print_blank")}</button> '
+                 f'<button type="button" class="md-button" data-forget-all '
+                 f'data-confirm="{t("forget_confirm")}" data-done="{t("forget_done")}">'
+                 f'{t("forget_all")}</button>'
+                 f'<span class="checklist__status" role="status" aria-live="polite"></span></div>'
+                 f'<p class="checklist__shared">{t("cl_shared_notice")}</p>')
     if pdf_links:
         links = " · ".join(f'<a href="{_e(href)}">{_e(label)}</a>' for label, href in pdf_links)
         lines.append(f'<p class="checklist__pdfs">{t("cl_pdfs")} {links}</p>')

@@ -16,9 +16,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from scripts.markdown_text import escape
 from scripts.translated import Text, Translated
@@ -39,6 +39,9 @@ class Variants(_Strict):
     de_ch: Text | None = None  # Swiss German
 
 
+SYSTEM_LANGUAGE = {"wallonia": "fr", "netherlands": "nl", "ostbelgien": "de", "germany": "de"}
+
+
 class Term(_Strict):
     id: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
     term: Translated
@@ -47,6 +50,16 @@ class Term(_Strict):
     source: Text
     # Other forms to recognise in running text (plural, inflection), per language.
     forms: dict[str, list[Text]] | None = None
+    # A term of one system only (a Dutch instrument, a Walloon body…): its name is kept in
+    # every language, and a short gloss explains it to readers of the other languages.
+    system: Literal["wallonia", "netherlands", "ostbelgien", "germany"] | None = None
+    gloss: Translated | None = None
+
+    @model_validator(mode="after")
+    def _gloss_with_system(self) -> "Term":
+        if (self.system is None) != (self.gloss is None):
+            raise ValueError("a term of one system only gives both 'system' and 'gloss'")
+        return self
 
 
 class GlossaryFile(_Strict):
@@ -154,21 +167,40 @@ def glossary_markdown(entries: list[Entry], lang: str, ui: dict) -> str:
     return "\n".join(lines)
 
 
+def column_order(lang: str) -> tuple[str, ...]:
+    """The reader's language first, then the two others in the site's order."""
+    return (lang,) + tuple(code for code in ("fr", "nl", "de") if code != lang)
+
+
+_VARIANT_KEYS = {"fr": ("fr_fr",), "nl": ("nl_be",), "de": ("de_de", "de_ch")}
+
+
+def _cell_extras(t: Term, code: str, lang: str, ui: dict, esc) -> list[str]:
+    """What a concordance cell adds under the term: regional variants, and the gloss of a
+    term of another system (in the reader's language)."""
+    shown = []
+    if t.system and code != SYSTEM_LANGUAGE[t.system]:
+        shown.append(esc(t.gloss[lang]))
+    if t.variants:
+        shown += [f"{ui['variant_' + k][lang]} {esc(v)}"
+                  for k in _VARIANT_KEYS[code] if (v := getattr(t.variants, k))]
+    return shown
+
+
 def concordance_markdown(entries: list[Entry], lang: str, ui: dict) -> str:
-    """The printable trilingual table, sorted in the reader's language."""
-    rows = [f"| {ui['lang_fr'][lang]} | {ui['lang_nl'][lang]} | {ui['lang_de'][lang]} |",
+    """The printable trilingual table, sorted in the reader's language, whose column comes
+    first."""
+    order = column_order(lang)
+    rows = ["| " + " | ".join(ui[f"lang_{code}"][lang] for code in order) + " |",
             "| --- | --- | --- |"]
     for entry in sorted_entries(entries, lang):
         t = entry.term
         cells = []
-        for code in ("fr", "nl", "de"):
+        for code in order:
             cell = escape(t.term[code])
-            if t.variants:
-                extra = {"fr": ["fr_fr"], "nl": ["nl_be"], "de": ["de_de", "de_ch"]}[code]
-                shown = [f"{ui['variant_' + k][lang]} {escape(v)}"
-                         for k in extra if (v := getattr(t.variants, k))]
-                if shown:
-                    cell += "<br><small>" + "; ".join(shown) + "</small>"
+            shown = _cell_extras(t, code, lang, ui, escape)
+            if shown:
+                cell += f'<br><small lang="{lang}">' + "; ".join(shown) + "</small>"
             cells.append(f'<span lang="{code}">{cell}</span>')
         rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
@@ -271,39 +303,36 @@ def link_terms(page_html: str, entries: list[Entry], lang: str, glossary_url: st
     return "".join(parts)
 
 
-def concordance_pdf_html(entries: list[Entry], lang: str, ui: dict, site_name: str,
-                         title: str, url: str) -> str:
-    """The concordance as a lean A4 document for WeasyPrint (tagged, document language set)."""
-    from scripts.qr import qr_data_uri
+def concordance_pdf_html(entries: list[Entry], lang: str, ui: dict, site_names: dict[str, str],
+                         title: str, urls: dict[str, str] | None, changed: str) -> str:
+    """The concordance as a lean A4 document for WeasyPrint (tagged, each column marked with its
+    language), the reader's language first, with the version date of the glossary."""
+    from scripts import paper
     e = html.escape
+    order = column_order(lang)
     rows = []
     for entry in sorted_entries(entries, lang):
         t = entry.term
         cells = []
-        for code in ("fr", "nl", "de"):
-            extra = {"fr": ["fr_fr"], "nl": ["nl_be"], "de": ["de_de", "de_ch"]}[code]
-            shown = [f"{ui['variant_' + k][lang]} {e(v)}" for k in extra
-                     if t.variants and (v := getattr(t.variants, k))]
-            small = f'<br><small>{"; ".join(shown)}</small>' if shown else ""
+        for code in order:
+            shown = _cell_extras(t, code, lang, ui, e)
+            small = f'<br><small lang="{lang}">{"; ".join(shown)}</small>' if shown else ""
             cells.append(f'<td lang="{code}">{e(t.term[code])}{small}</td>')
         rows.append(f"<tr>{''.join(cells)}</tr>")
-    head = "".join(f"<th>{e(ui['lang_' + code][lang])}</th>" for code in ("fr", "nl", "de"))
-    css = """@page { size: A4; margin: 15mm 14mm 22mm;
-      @bottom-left { content: element(trace); } @bottom-right { content: counter(page) " / "
-      counter(pages); font-size: 8pt; } }
-    html { font-family: "Noto Sans", "DejaVu Sans", sans-serif; font-size: 9.5pt;
-           font-variant-ligatures: none; }
-    h1 { font-size: 15pt; margin: 0 0 4mm; }
-    table { width: 100%; border-collapse: collapse; }
+    head = "".join(f"<th>{e(ui['lang_' + code][lang])}</th>" for code in order)
+    css = """h1 { font-size: 15pt; margin: 0 0 2mm; }
+    .lead { font-size: 8.5pt; margin: 0 0 4mm; color: #333; }
+    table { width: 100%; border-collapse: collapse; font-size: 9pt; }
     th { text-align: left; border-bottom: 1pt solid #000; padding: 1.5mm; }
-    td { border-bottom: 0.3pt solid #999; padding: 1.5mm; vertical-align: top; width: 33%; }
+    td { border-bottom: 0.3pt solid #999; padding: 1.3mm 1.5mm; vertical-align: top; width: 33%; }
+    td:first-child { font-weight: bold; }
     tr { break-inside: avoid; } thead { display: table-header-group; }
-    small { color: #333; }
-    .trace { position: running(trace); font-size: 7pt; }
-    .trace img { float: left; width: 13mm; height: 13mm; margin-right: 2mm; }"""
+    small { color: #333; font-weight: normal; }"""
+    version = f'{ui["cl_version"][lang]} {changed}'
+    trace = paper.trace_html(paper.Trace(site_names, (lang,), version, urls), ui)
     return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
-            f"<title>{e(title)}</title><style>{css}</style></head><body>"
-            f'<div class="trace"><img src="{qr_data_uri(url)}" alt="">{e(site_name)}<br>'
-            f'{e(ui["cl_current"][lang])} {e(url)}</div>'
-            f"<h1>{e(title)}</h1><table><thead><tr>{head}</tr></thead>"
+            f'<title>{e(title)}</title><meta name="author" content="{e(site_names[lang])}">'
+            f"<style>{paper.page_css((lang,), ui)}{css}</style></head><body>{trace}"
+            f'<h1>{e(title)}</h1><p class="lead">{e(ui["concordance_lead"][lang])}</p>'
+            f"<table><thead><tr>{head}</tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table></body></html>")

@@ -23,9 +23,9 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scripts import (  # noqa: E402
-    checklist_pages, checklist_pdf, checklists, generated_pages, glossary, markers, page_dates,
-    page_files, phases, qr, search_index, self_assessment, site_data, site_js, sitemap, systems,
-    translations, worksheets)
+    checklist_pages, checklists, generated_pages, glossary, markers, page_dates, page_files,
+    pdf_render, phases, qr, search_index, self_assessment, site_data, site_js, site_pdfs, sitemap,
+    systems, translations, worksheets)
 from scripts.yaml_source import DataFileError  # noqa: E402
 from scripts.languages import DEFAULT, LANGUAGES, root_prefix  # noqa: E402
 from scripts.markdown_text import escape  # noqa: E402
@@ -122,11 +122,11 @@ def _checklist(arg: str | None) -> checklists.Source:
 
 def _pdf_links(checklist_id: str, lang: str, ui: dict, page) -> list[tuple[str, str]]:
     root = _to_root(page)
-    links = [(ui["language_name"][lang], root + _pdf_target(checklist_id, (lang,)))]
+    links = [(ui["language_name"][lang], root + site_pdfs.checklist_target(checklist_id, (lang,)))]
     for pair in checklists.LANGUAGE_PAIRS:
         if lang in pair:
             label = " | ".join(ui["language_name"][code] for code in pair)
-            links.append((label, root + _pdf_target(checklist_id, pair)))
+            links.append((label, root + site_pdfs.checklist_target(checklist_id, pair)))
     return links
 
 
@@ -161,7 +161,7 @@ def _worksheet_html(arg, lang, page, config) -> str:
     source = worksheets.find(_data["worksheets"], arg)
     ui = config.extra["ui"]
     root = _to_root(page)
-    links = [(ui["lang_" + code][lang], root + f"pdf/worksheets/{arg}.{code}.pdf")
+    links = [(ui["lang_" + code][lang], root + site_pdfs.worksheet_target(arg, code))
              for code in LANGUAGES]
     return worksheets.web_html(source, lang, ui, links)
 
@@ -231,30 +231,6 @@ def _renderers(lang: str, page, config) -> dict[str, markers.Renderer]:
     }
 
 
-def _pdf_target(checklist_id: str, langs: tuple[str, ...]) -> str:
-    return f"pdf/checklists/{checklist_id}.{'-'.join(langs)}.pdf"
-
-
-def _pdf_jobs(config, languages: list[str]) -> list[checklist_pdf.PdfJob]:
-    ui, site = config.extra["ui"], _site_url(config)
-    sources = _data["checklists"]
-    jobs = []
-    for source in sources:
-        c = source.checklist
-        combos = [(lang,) for lang in languages]
-        combos += [pair for pair in checklists.LANGUAGE_PAIRS if set(pair) <= set(languages)]
-        for langs in combos:
-            title = " / ".join(c.title[lang] for lang in langs)
-            url = f"{site}{root_prefix(langs[0])}checklists/{c.id}/"
-            jobs.append(checklist_pdf.PdfJob((source,), langs, _pdf_target(c.id, langs),
-                                             title, url))
-    for lang in languages:
-        jobs.append(checklist_pdf.PdfJob(
-            tuple(sources), (lang,), f"pdf/checklists/all-checklists.{lang}.pdf",
-            ui["cl_pack"][lang], f"{site}{root_prefix(lang)}checklists/"))
-    return jobs
-
-
 def _site_names(config) -> dict[str, str]:
     """Each language's site name, as configured for mkdocs-static-i18n."""
     # config.site_name is the last language built's by now (mkdocs-static-i18n sets it for each)
@@ -270,28 +246,9 @@ def _render_pdfs(config, site_dir: Path, languages: list[str]) -> None:
     cache = Path(config.config_file_path).parent / ".cache" / "pdf"
     names = _site_names(config)
     names = {lang: names.get(lang, names[DEFAULT]) for lang in languages}
-    ui = config.extra["ui"]
-    documents = [(checklist_pdf.document_html(job, ui, names[job.langs[0]]), job.target)
-                 for job in _pdf_jobs(config, languages)]
-    for lang in languages:
-        url = f"{_site_url(config)}{root_prefix(lang)}concordance/"
-        documents.append((glossary.concordance_pdf_html(
-            _data["glossary"], lang, ui, names[lang], ui["concordance_title"][lang], url),
-            f"pdf/concordance.{lang}.pdf"))
-    versions = {s.worksheet.id: _data["dates"].get(s.path, "") for s in _data["worksheets"]}
-    for source in _data["worksheets"]:
-        wid = source.worksheet.id
-        for lang in languages:
-            url = f"{_site_url(config)}{root_prefix(lang)}worksheets/{wid}/"
-            documents.append((worksheets.document_html(
-                source, lang, ui, names[lang], url, versions[wid] or "-"),
-                f"pdf/worksheets/{wid}.{lang}.pdf"))
-    for lang in languages:
-        url = f"{_site_url(config)}{root_prefix(lang)}self-assessment/"
-        documents.append((self_assessment.document_html(
-            _data["self_assessment"], lang, ui, names[lang], url),
-            f"pdf/self-assessment.{lang}.pdf"))
-    checklist_pdf.render_documents(documents, site_dir, cache)
+    documents = site_pdfs.documents(_data, config.extra["ui"], names, languages,
+                                    config.extra.get("paper_url") or "")
+    pdf_render.render_documents(documents, site_dir, cache)
 
 
 # ---------------------------------------------------------------------------------------------

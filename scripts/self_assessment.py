@@ -100,37 +100,37 @@ def web_html(data: SelfAssessment, lang: str, ui: dict, pdf_href: str) -> str:
     return "\n".join(parts)
 
 
-def document_html(data: SelfAssessment, lang: str, ui: dict, site_name: str, url: str) -> str:
+def document_html(data: SelfAssessment, lang: str, ui: dict, site_names: dict[str, str],
+                  urls: dict[str, str] | None, changed: str) -> str:
     """Blank A4 version for paper: each score is a checkbox labelled by its anchor."""
     import html
-    from scripts.qr import qr_data_uri
+    from scripts import paper
     e = html.escape
-    css = """@page { size: A4; margin: 15mm 15mm 26mm;
-      @bottom-left { content: element(trace); } @bottom-right { content: counter(page) " / "
-      counter(pages); font-size: 7.5pt; } }
-    html { font-family: "Noto Sans", "DejaVu Sans", sans-serif; font-size: 9.5pt;
-           font-variant-ligatures: none; }
-    h1 { font-size: 15pt; margin: 0 0 2mm; } h2 { font-size: 12pt; margin: 5mm 0 1mm; }
-    .item { break-inside: avoid; margin: 2.5mm 0; }
-    .q { font-weight: bold; margin: 0 0 1mm; }
+    css = """h1 { font-size: 15pt; margin: 0 0 2mm; } h2 { font-size: 11.5pt; margin: 4mm 0 1mm;
+      color: #10304a; break-after: avoid; }
+    .lead { font-size: 9pt; margin: 0 0 3mm; }
+    .item { break-inside: avoid; margin: 2mm 0; }
+    .q { font-weight: bold; margin: 0 0 1mm; font-size: 9.5pt; }
     ol { list-style: none; margin: 0; padding: 0; }
-    li { position: relative; padding: 0.6mm 0 0.6mm 7mm; }
-    input { appearance: auto; position: absolute; left: 0; top: 1mm; width: 4mm; height: 4mm; }
-    .trace { position: running(trace); font-size: 7pt; }
-    .trace img { float: left; width: 13mm; height: 13mm; margin-right: 2mm; }"""
+    li { position: relative; padding: 0.5mm 0 0.5mm 6.5mm; font-size: 9pt; }
+    input { appearance: auto; position: absolute; left: 0; top: 0.9mm; width: 4mm; height: 4mm;
+            margin: 0; }"""
     body = []
     for dim in data.dimensions:
         body.append(f"<h2>{e(dim.title[lang])}</h2>")
         for item in dim.items:
             opts = "".join(
-                f'<li><input type="checkbox" id="p-{item.id}-{n}" name="{item.id}-{n}">'
-                f'<label for="p-{item.id}-{n}">{n} — {e(a[lang])}</label></li>'
+                f'<li><input type="checkbox" id="p-{item.id}-{n}" name="{item.id}-{n}" '
+                f'title="{e(item.id)} {n}: {e(" ".join(a[lang].split()))}">'
+                f'<span>{n} — {e(a[lang])}</span></li>'
                 for n, a in enumerate(item.anchors, start=1))
             body.append(f'<div class="item"><p class="q">{item.id} {e(item.question[lang])}</p>'
                         f"<ol>{opts}</ol></div>")
+    version = f'{ui["cl_version"][lang]} {changed}'
+    trace = paper.trace_html(paper.Trace(site_names, (lang,), version, urls), ui)
     return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
-            f"<title>{e(data.title[lang])}</title><style>{css}</style></head><body>"
-            f'<div class="trace"><img src="{qr_data_uri(url)}" alt="">{e(site_name)}<br>'
-            f'{e(ui["cl_current"][lang])} {e(url)}</div>'
-            f"<h1>{e(data.title[lang])}</h1><p>{e(data.intro[lang])}</p>"
+            f'<title>{e(data.title[lang])}</title>'
+            f'<meta name="author" content="{e(site_names[lang])}">'
+            f"<style>{paper.page_css((lang,), ui)}{css}</style></head><body>{trace}"
+            f'<h1>{e(data.title[lang])}</h1><p class="lead">{e(data.intro[lang])}</p>'
             f"<form>{''.join(body)}</form></body></html>")

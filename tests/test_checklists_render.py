@@ -50,7 +50,9 @@ def _pdf(site, name: str) -> PdfReader:
 
 
 def _fields(reader: PdfReader) -> dict:
-    return reader.get_fields() or {}
+    """The PDF's form fields, without the notes field added where a page has room."""
+    return {name: field for name, field in (reader.get_fields() or {}).items()
+            if not name.endswith("-notes")}
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -123,12 +125,19 @@ def test_each_checklist_page_links_its_pdfs(site):
                 assert (base / href).resolve().exists(), href
 
 
+def _render_one(job, site_dir, cache) -> bool:
+    """Render one checklist job through the site's PDF path; True if WeasyPrint had to run."""
+    from scripts import checklist_pdf, pdf_render
+    html = checklist_pdf.document_html(job, UI, {lang: "Site" for lang in LANGS})
+    return pdf_render.render_documents([(html, job.target)], site_dir, cache, workers=1) == 1
+
+
 def test_unchanged_pdfs_are_not_rendered_again(tmp_path):
-    from scripts.checklist_pdf import PdfJob, render
-    job = PdfJob((SOURCES[0],), ("fr",), "pdf/x.pdf", "x", "https://x.org/")
+    from scripts.checklist_pdf import PdfJob
+    job = PdfJob((SOURCES[0],), ("fr",), "pdf/x.pdf", "x", {"fr": "https://x.org/"})
     cache = tmp_path / "cache"
-    assert render(job, UI, "Site", tmp_path / "a", cache) is True
-    assert render(job, UI, "Site", tmp_path / "b", cache) is False
+    assert _render_one(job, tmp_path / "a", cache) is True
+    assert _render_one(job, tmp_path / "b", cache) is False
     assert (tmp_path / "b/pdf/x.pdf").read_bytes() == (tmp_path / "a/pdf/x.pdf").read_bytes()
     # Placed by a hard link to the cached file (same file system here), not copied; a file
     # already at the target (an earlier build) is replaced.
@@ -136,7 +145,7 @@ def test_unchanged_pdfs_are_not_rendered_again(tmp_path):
     assert (tmp_path / "b/pdf/x.pdf").stat().st_ino == cached.stat().st_ino
     (tmp_path / "b/pdf/x.pdf").unlink()
     (tmp_path / "b/pdf/x.pdf").write_bytes(b"stale")
-    assert render(job, UI, "Site", tmp_path / "b", cache) is False
+    assert _render_one(job, tmp_path / "b", cache) is False
     assert (tmp_path / "b/pdf/x.pdf").read_bytes() == cached.read_bytes()
 
 
@@ -144,16 +153,16 @@ def test_the_pdf_cache_keeps_only_the_most_recently_used_pdfs(tmp_path, monkeypa
     """Each site URL has its own PDFs (QR code, printed address): the cache must not grow
     with every new URL (each test run, `mkdocs serve`)."""
     import os
-    from scripts import checklist_pdf
-    monkeypatch.setattr(checklist_pdf, "CACHE_KEEP", 3)
+    from scripts import checklist_pdf, pdf_render
+    monkeypatch.setattr(pdf_render, "CACHE_KEEP", 3)
     cache = tmp_path / "cache"
     cache.mkdir()
     old = [cache / f"old{n}.pdf" for n in range(5)]
     for n, path in enumerate(old):
         path.write_bytes(b"%PDF old")
         os.utime(path, ns=(10**9 * (1000 + n),) * 2)  # long ago, old4 the most recent
-    job = checklist_pdf.PdfJob((SOURCES[0],), ("fr",), "pdf/x.pdf", "x", "https://x.org/")
-    checklist_pdf.render(job, UI, "Site", tmp_path / "site", cache)
+    job = checklist_pdf.PdfJob((SOURCES[0],), ("fr",), "pdf/x.pdf", "x", {"fr": "https://x.org/"})
+    _render_one(job, tmp_path / "site", cache)
     kept = sorted(p.name for p in cache.glob("*.pdf"))
     assert len(kept) == 3 and "old4.pdf" in kept and "old3.pdf" in kept, kept  # + the new one
     assert (tmp_path / "site/pdf/x.pdf").read_bytes().startswith(b"%PDF")

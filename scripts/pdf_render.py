@@ -1,0 +1,191 @@
+"""Rendering HTML documents to PDF with WeasyPrint, with a cache, for every PDF of the site.
+
+Every PDF is tagged (PDF/UA-1) with its document language. WeasyPrint 70 tags the structure
+but gives no element its own language; bilingual documents need each language's text marked
+(a screen reader then reads the Dutch column with a Dutch voice): :func:`_tag_languages`
+copies an element's ``lang`` attribute to its structure element (``/Lang``). WeasyPrint is
+pinned exactly (requirements.txt) and tests/test_paper.py checks the result, so a WeasyPrint
+that changes its tagging code fails the tests instead of silently losing the languages.
+
+PDFs are cached by content (the HTML given to WeasyPrint plus its version): an unchanged
+document is not rendered again, so ``mkdocs serve`` stays quick.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import os
+import re
+import shutil
+from pathlib import Path
+
+# Part of every cache key with WeasyPrint's version: change it when the rendering code changes
+# what a PDF looks like for the same HTML (language tags, filled notes).
+RENDERER_REVISION = "lang-tags+fill-lines-1"
+
+
+def _tag_languages() -> None:
+    """Give structure elements the ``lang`` of their HTML element (once per process)."""
+    import pydyf
+    from weasyprint.pdf import tags
+    if getattr(tags._build_box_tree, "with_languages", False):
+        return
+    original = tags._build_box_tree
+
+    def build_box_tree(box, parent, *args):
+        element = getattr(box, "element", None)
+        lang = None
+        if element is not None and getattr(box, "element_tag", None) not in ("html", "body"):
+            lang = element.get("lang")
+        for struct in original(box, parent, *args):
+            if lang and "Lang" not in struct:
+                struct["Lang"] = pydyf.String(lang)
+            yield struct
+
+    build_box_tree.with_languages = True
+    tags._build_box_tree = build_box_tree
+
+
+# ---------------------------------------------------------------------------------------------
+# Ruled lines in the room left on a page
+# ---------------------------------------------------------------------------------------------
+
+_FILL = re.compile(r'<div class="fill-lines" data-name="(?P<name>[^"]+)" '
+                   r'data-title="(?P<title>[^"]*)" data-heading="(?P<heading>[^"]*)"></div>')
+LINE_MM, MIN_LINES, MAX_LINES, HEADING_MM = 7.0, 3, 20, 13.0
+_PX_TO_MM = 25.4 / 96
+
+
+def _room_below_placeholders(document) -> list[float]:
+    """For each fill-lines placeholder, in document order, the millimetres left below it on its
+    page (a laid-out WeasyPrint document)."""
+    room = []
+    for page in document.pages:
+        page_box = page._page_box
+        bottom = page_box.content_box_y() + page_box.height
+        stack = [page_box]
+        found = []
+        while stack:
+            box = stack.pop()
+            element = getattr(box, "element", None)
+            if (element is not None and getattr(box, "element_tag", None) == "div"
+                    and element.get("class") == "fill-lines"):
+                found.append((box.position_y, (bottom - box.position_y) * _PX_TO_MM))
+                continue
+            stack.extend(reversed(getattr(box, "children", None) or []))
+        room += [mm for _, mm in found]
+    return room
+
+
+def _filled(document: str, rooms: list[float], shrink: int) -> str:
+    """The document with each placeholder replaced by a heading and a ruled, fillable notes
+    field as high as its room allows, ``shrink`` lines less (none if fewer than three fit)."""
+    room = iter(rooms)
+
+    def replace(match: re.Match) -> str:
+        lines = min(MAX_LINES, int((next(room, 0.0) - HEADING_MM) // LINE_MM)) - shrink
+        if lines < MIN_LINES:
+            return ""
+        return (f'<div class="notes"><h2>{html.unescape(match["heading"])}</h2>'
+                f'<textarea name="{match["name"]}" title="{match["title"]}" '
+                f'style="height: {lines * LINE_MM:.0f}mm"></textarea></div>')
+
+    return _FILL.sub(replace, document)
+
+
+OPTIONS = {"pdf_variant": "pdf/ua-1"}
+
+
+def render_pdf(document: str):
+    """Lay out a document: a WeasyPrint Document ready for ``write_pdf(target, **OPTIONS)``.
+
+    ``fill-lines`` placeholders become ruled notes fields in the room left on their page: a
+    first layout measures the room, a second one checks that the notes added no page (else
+    they shrink by a line until they fit)."""
+    import weasyprint
+    _tag_languages()
+    plain = weasyprint.HTML(string=document).render(**OPTIONS)
+    if 'class="fill-lines"' not in document:
+        return plain
+    rooms = _room_below_placeholders(plain)
+    for shrink in range(4):
+        laid = weasyprint.HTML(string=_filled(document, rooms, shrink)).render(**OPTIONS)
+        if len(laid.pages) <= len(plain.pages):
+            return laid
+    return plain
+
+
+# ---------------------------------------------------------------------------------------------
+# Rendering with a cache
+# ---------------------------------------------------------------------------------------------
+
+
+def _cache_key(document: str, renderer: str) -> str:
+    return hashlib.sha256(f"{renderer}\n{document}".encode()).hexdigest()[:20]
+
+
+def _place(cached: Path, path: Path) -> None:
+    """Put a cached PDF at ``path``: a hard link when the cache is on the same file system (no
+    copy of the PDFs at every build), a copy otherwise."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)
+    try:
+        os.link(cached, path)
+    except OSError:
+        shutil.copyfile(cached, path)
+
+
+def _write_pdf(document: str, path: str) -> None:
+    """Render one document (top-level so that a process pool can run it)."""
+    # A unique temporary name: two builds (serve and test) may share the cache.
+    tmp = Path(path).with_suffix(f".{os.getpid()}.tmp")
+    render_pdf(document).write_pdf(tmp, **OPTIONS)
+    tmp.replace(path)
+
+
+def render_documents(documents: list[tuple[str, str]], site_dir: Path, cache_dir: Path,
+                     workers: int = 2) -> int:
+    """Write each (HTML document, target path under ``site_dir``) as a PDF, rendering only what
+    the cache lacks (in ``workers`` processes). Return how many WeasyPrint had to render."""
+    from importlib.metadata import version  # not WeasyPrint itself (slow) if nothing is new
+
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    # In every key: a new WeasyPrint (or rendering code) renders every PDF again.
+    renderer = f"{version('weasyprint')} {RENDERER_REVISION}"
+    planned = [(document, target, cache_dir / f"{_cache_key(document, renderer)}.pdf")
+               for document, target in documents]
+    missing = {str(cached): document for document, _, cached in planned if not cached.exists()}
+    if len(missing) > 1 and workers > 1:
+        from concurrent.futures import ProcessPoolExecutor
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            list(pool.map(_write_pdf, missing.values(), missing.keys()))
+    else:
+        for path, document in missing.items():
+            _write_pdf(document, path)
+    for _, target, cached in planned:
+        _place(cached, site_dir / target)
+        try:
+            os.utime(cached)  # recently used: kept by _prune
+        except OSError:
+            pass
+    _prune(cache_dir, CACHE_KEEP)
+    return len(missing)
+
+
+CACHE_KEEP = 400  # PDFs kept in the cache: about five builds' worth (81 PDFs each)
+
+
+def _prune(cache_dir: Path, keep: int) -> None:
+    """Delete all but the ``keep`` most recently used PDFs of the cache. Every site URL (the
+    published one, `mkdocs serve`'s, each test run's) has its own PDFs: without a limit the
+    cache grows by ~25 MB per build for a new URL."""
+    entries = []
+    for path in cache_dir.glob("*.pdf"):
+        try:
+            entries.append((path.stat().st_mtime_ns, path))
+        except FileNotFoundError:  # pruned meanwhile by another build
+            continue
+    entries.sort(reverse=True)
+    for _, path in entries[keep:]:
+        path.unlink(missing_ok=True)
