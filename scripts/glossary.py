@@ -20,7 +20,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from scripts.markdown_text import escape
+from scripts.markdown_text import escape, html_text, plain
+from scripts.bibliography import Entries, SourceId, date_text
 from scripts.translated import Text, Translated
 from scripts.validation import list_item, validate
 from scripts.yaml_source import DataFileError, line_of, load_folder, load_yaml
@@ -47,7 +48,8 @@ class Term(_Strict):
     term: Translated
     variants: Variants | None = None
     definition: Translated
-    source: Text
+    sources: list[SourceId] = []  # ids of data/sources.yml
+    usage: bool = False  # the term is current professional usage (said, next to any sources)
     # Other forms to recognise in running text (plural, inflection), per language.
     forms: dict[str, list[Text]] | None = None
     # A term of one system only (a Dutch instrument, a Walloon body…): its name is kept in
@@ -59,6 +61,9 @@ class Term(_Strict):
     def _gloss_with_system(self) -> "Term":
         if (self.system is None) != (self.gloss is None):
             raise ValueError("a term of one system only gives both 'system' and 'gloss'")
+        if not self.sources and not self.usage:
+            raise ValueError("give its sources (ids of data/sources.yml), or usage: true for a "
+                             "term of current professional usage")
         return self
 
 
@@ -131,11 +136,34 @@ def sorted_entries(entries: list[Entry], lang: str) -> list[Entry]:
 VARIANT_LABELS = ("fr_fr", "nl_be", "de_de", "de_ch")
 
 
+def _variant(key: str, value: str, page_lang: str, esc) -> str:
+    """A regional variant, marked with its language when it is not the page's."""
+    lang = key[:2]
+    return esc(value) if lang == page_lang else f'<span lang="{lang}">{esc(value)}</span>'
+
+
+
 def anchor(term_id: str) -> str:
     return f"term-{term_id}"
 
 
-def glossary_markdown(entries: list[Entry], lang: str, ui: dict) -> str:
+def sources_html(term: Term, lang: str, ui: dict, bibliography: Entries, sources_href: str) -> str:
+    """Where a term comes from, in the reader's language: current usage and/or its sources,
+    each a link to its entry on the Sources page ("Publisher, year")."""
+    parts = []
+    if term.usage:
+        parts.append(html.escape(ui["glossary_usage"][lang]))
+    for source_id in term.sources:
+        source = bibliography.get(source_id)
+        year = date_text(source.date[:4] if source.date != "undated" else "undated", lang, ui)
+        mark = f' lang="{source.lang}"' if source.lang != lang else ""
+        parts.append(f'<a href="{sources_href}#src-{source_id}"><span{mark}>'
+                     f'{html.escape(source.publisher)}</span>, {html.escape(year)}</a>')
+    return "; ".join(parts)
+
+
+def glossary_markdown(entries: list[Entry], lang: str, ui: dict, bibliography: Entries,
+                      sources_href: str) -> str:
     """The glossary of one language: a letter index, then one definition per term."""
     lines: list[str] = []
     letter = None
@@ -148,23 +176,38 @@ def glossary_markdown(entries: list[Entry], lang: str, ui: dict) -> str:
             lines += [f"## {letter} {{#letter-{letter.lower()}}}", ""]
         colon = " :" if lang == "fr" else ":"
         equivalents = " · ".join(
-            f'{ui["lang_" + code][lang]}{colon} <span lang="{code}">{html.escape(t.term[code])}</span>'
+            f'{ui["lang_" + code][lang]}{colon} <span lang="{term_lang(t, code)}">'
+            f'{html.escape(t.term[code])}</span>'
             for code in others)
         variants = ""
         if t.variants:
-            parts = [f"{ui['variant_' + key][lang]} {html.escape(value)}"
+            parts = [f"{ui['variant_' + key][lang]} {_variant(key, value, lang, html.escape)}"
                      for key in VARIANT_LABELS if (value := getattr(t.variants, key))]
             if parts:
                 variants = f'<br><span class="glossary__variants">{"; ".join(parts)}</span>'
         lines += [
             f'<div class="glossary__entry" id="{anchor(t.id)}" markdown>',
-            f'<p class="glossary__term"><dfn>{html.escape(t.term[lang])}</dfn></p>',
-            f'<p class="glossary__def">{html.escape(t.definition[lang])}</p>',
+            f'<p class="glossary__term"><dfn{_lang_attr(t, lang, lang)}>'
+            f'{html.escape(t.term[lang])}</dfn></p>',
+            f'<p class="glossary__def">{html_text(t.definition[lang])}</p>',
             f'<p class="glossary__meta">{equivalents}{variants}<br>'
             f'<span class="glossary__source">{ui["glossary_source"][lang]} '
-            f'{html.escape(t.source)}</span></p>',
+            f'{sources_html(t, lang, ui, bibliography, sources_href)}</span></p>',
             "</div>", ""]
     return "\n".join(lines)
+
+
+def term_lang(t: Term, code: str) -> str:
+    """The language of a term's name in ``code``'s column: a term of one system keeps the name
+    of that system's language (``proefplaatsing`` is Dutch on a French page too)."""
+    if t.system and t.term[code] == t.term[SYSTEM_LANGUAGE[t.system]]:
+        return SYSTEM_LANGUAGE[t.system]
+    return code
+
+
+def _lang_attr(t: Term, code: str, page_lang: str) -> str:
+    term = term_lang(t, code)
+    return f' lang="{term}"' if term != page_lang else ""
 
 
 def column_order(lang: str) -> tuple[str, ...]:
@@ -182,7 +225,7 @@ def _cell_extras(t: Term, code: str, lang: str, ui: dict, esc) -> list[str]:
     if t.system and code != SYSTEM_LANGUAGE[t.system]:
         shown.append(esc(t.gloss[lang]))
     if t.variants:
-        shown += [f"{ui['variant_' + k][lang]} {esc(v)}"
+        shown += [f"{ui['variant_' + k][lang]} {_variant(k, v, lang, esc)}"
                   for k in _VARIANT_KEYS[code] if (v := getattr(t.variants, k))]
     return shown
 
@@ -197,11 +240,11 @@ def concordance_markdown(entries: list[Entry], lang: str, ui: dict) -> str:
         t = entry.term
         cells = []
         for code in order:
-            cell = escape(t.term[code])
+            cell = f'<span lang="{term_lang(t, code)}">{escape(t.term[code])}</span>'
             shown = _cell_extras(t, code, lang, ui, escape)
             if shown:
                 cell += f'<br><small lang="{lang}">' + "; ".join(shown) + "</small>"
-            cells.append(f'<span lang="{code}">{cell}</span>')
+            cells.append(cell)
         rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
 
@@ -211,7 +254,8 @@ def concordance_markdown(entries: list[Entry], lang: str, ui: dict) -> str:
 # ---------------------------------------------------------------------------------------------
 
 _SKIP = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style", "abbr", "small",
-         "label", "button", "dfn", "th", "summary", "title", "svg", "form", "kbd", "nav"}
+         "label", "button", "dfn", "th", "summary", "title", "svg", "form", "kbd", "nav",
+         "cite"}
 _TAG = re.compile(r"(<[^>]+>)")
 _TAG_NAME = re.compile(r"^</?\s*([a-zA-Z0-9]+)")
 
@@ -293,7 +337,7 @@ def link_terms(page_html: str, entries: list[Entry], lang: str, glossary_url: st
             if term.id in done:
                 continue
             done.add(term.id)
-            title = html.escape(term.definition[lang], quote=True)
+            title = html.escape(plain(term.definition[lang]), quote=True)
             pieces += [part[position:found.start()],
                        f'<a class="glossary-link" href="{glossary_url}#{anchor(term.id)}" '
                        f'title="{title}">{found[0]}</a>']
@@ -315,9 +359,10 @@ def concordance_pdf_html(entries: list[Entry], lang: str, ui: dict, site_names: 
         t = entry.term
         cells = []
         for code in order:
-            shown = _cell_extras(t, code, lang, ui, e)
+            shown = _cell_extras(t, code, lang, ui, html_text)
             small = f'<br><small lang="{lang}">{"; ".join(shown)}</small>' if shown else ""
-            cells.append(f'<td lang="{code}">{e(t.term[code])}{small}</td>')
+            cells.append(f'<td><span lang="{term_lang(t, code)}">{e(t.term[code])}</span>'
+                         f'{small}</td>')
         rows.append(f"<tr>{''.join(cells)}</tr>")
     head = "".join(f"<th>{e(ui['lang_' + code][lang])}</th>" for code in order)
     css = """h1 { font-size: 15pt; margin: 0 0 2mm; }

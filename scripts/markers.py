@@ -1,6 +1,7 @@
 """Replace the HTML-comment markers of a Markdown page with generated Markdown.
 
-A marker is an HTML comment alone on its line, ``<!-- name -->`` or ``<!-- name: ARG -->``;
+A marker is an HTML comment alone on its line(s), ``<!-- name -->`` or ``<!-- name: ARG -->``
+(an argument may be a list over several lines, e.g. ``<!-- sources: id-1 id-2 -->``);
 with the build hook off it stays an invisible comment. Each marker name maps to a renderer, a
 plain function ``(arg) -> Markdown``. A comment that looks like one of our markers but names
 no renderer (a typo) stops the build with the page and line, instead of silently leaving a hole.
@@ -11,8 +12,9 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-MARKER = re.compile(r"^[ \t]*<!--[ \t]*(?P<name>[a-z][a-z0-9-]*)(?:[ \t]*:[ \t]*(?P<arg>[^\s>]+))?"
-                    r"[ \t]*-->[ \t]*$", re.M)
+MARKER = re.compile(r"^[ \t]*<!--[ \t]*(?P<name>[a-z][a-z0-9-]*)(?:[ \t]*:\s*(?P<arg>[^\s>][^>]*?))?"
+                    r"\s*-->[ \t]*$", re.M)
+_OPENING = re.compile(r"^[ \t]*<!--[ \t]*(?P<name>[a-z][a-z0-9-]*)", re.M)
 
 Renderer = Callable[[str | None], str]
 
@@ -42,4 +44,12 @@ def expand(markdown: str, renderers: dict[str, Renderer], page: str,
             detail = error.args[0] if error.args else error
             raise MarkerError(f"{page}:{line}: marker '{name}': {detail}") from None
 
-    return MARKER.sub(replace, markdown)
+    expanded = MARKER.sub(replace, markdown)
+    # A comment that opens like one of our markers but did not parse (a missing "-->", a stray
+    # ">") would otherwise stay an invisible comment: a silently missing block.
+    for match in _OPENING.finditer(expanded):
+        if match["name"].startswith(prefixes) and not MARKER.match(expanded, match.start()):
+            line = expanded.count("\n", 0, match.start()) + 1
+            raise MarkerError(f"{page}:{line}: marker '{match['name']}' is not well formed "
+                              "(write <!-- name: ARG --> alone on its line(s))")
+    return expanded

@@ -8,8 +8,10 @@ done (splitting the search index, placing the 404 pages, the sitemap) therefore 
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import gzip
+import os
 import re
 import posixpath
 import html
@@ -23,9 +25,9 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scripts import (  # noqa: E402
-    checklist_pages, checklists, generated_pages, glossary, markers, page_dates, page_files,
-    pdf_render, phases, qr, search_index, self_assessment, site_data, site_js, site_pdfs, sitemap,
-    systems, translations, worksheets)
+    bibliography, checklist_pages, checklists, generated_pages, glossary, markers, page_dates,
+    page_files, pdf_render, phases, qr, search_index, self_assessment, site_data, site_js,
+    site_pdfs, sitemap, synthesis, systems, translations, worksheets)
 from scripts.yaml_source import DataFileError  # noqa: E402
 from scripts.languages import DEFAULT, LANGUAGES, root_prefix  # noqa: E402
 from scripts.markdown_text import escape  # noqa: E402
@@ -60,7 +62,7 @@ def _built_languages(config) -> list[str]:
 # ---------------------------------------------------------------------------------------------
 
 MARKER_PREFIXES = ("phase", "checklist", "glossary", "concordance", "systems", "worksheet",
-                   "self-assessment", "translation")
+                   "self-assessment", "translation", "sources", "bibliography")
 
 
 def _phase_arg(arg: str | None) -> str:
@@ -196,17 +198,28 @@ def _systems_table(lang, ui) -> str:
         else:
             title = item.label[lang]
         parts.append(f"## {escape(title)} {{#sys-{item.id.lower()}}}\n\n"
-                     + systems.row_markdown(item, lang, ui))
+                     + systems.row_markdown(item, lang, ui, _data["sources"]))
     return "\n\n".join(parts)
+
+
+def _today() -> dt.date:
+    """The build's date (SOURCES_TODAY=YYYY-MM-DD pins it, e.g. to preview the re-check list)."""
+    pinned = os.environ.get("SOURCES_TODAY")
+    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
 
 
 def _renderers(lang: str, page, config) -> dict[str, markers.Renderer]:
     data: phases.PhaseData = _data["phases"]
     ui = config.extra["ui"]
     page_src = page.file.src_uri
+    sources = _data["sources"]
     return {
+        "sources": lambda arg: bibliography.list_markdown(
+            bibliography.marker_ids(arg), sources, lang, ui),
+        "bibliography": lambda arg: bibliography.page_markdown(sources, lang, ui, _today()),
         "checklist": lambda arg: _checklist_html(arg, lang, page, config),
-        "glossary": lambda arg: glossary.glossary_markdown(_data["glossary"], lang, ui),
+        "glossary": lambda arg: glossary.glossary_markdown(
+            _data["glossary"], lang, ui, sources, _to_root(page) + root_prefix(lang) + "sources/"),
         "worksheet": lambda arg: _worksheet_html(arg, lang, page, config),
         "worksheets-index": lambda arg: _worksheets_index(lang, page, config),
         "translation-status": lambda arg: translations.status_markdown(
@@ -214,18 +227,18 @@ def _renderers(lang: str, page, config) -> dict[str, markers.Renderer]:
             lambda stem: _relative(page_src, f"{stem}.md"), _data["data_outdated"]),
         "self-assessment": lambda arg: self_assessment.web_html(
             _data["self_assessment"], lang, ui,
-            _to_root(page) + f"pdf/self-assessment.{lang}.pdf"),
+            _to_root(page) + f"pdf/self-assessment.{lang}.pdf", sources),
         "concordance": lambda arg: _concordance(lang, page, config),
         "systems-table": lambda arg: _systems_table(lang, ui),
         "systems-row": lambda arg: systems.row_markdown(
-            systems.row(_data["systems"], arg or ""), lang, ui),
+            systems.row(_data["systems"], arg or ""), lang, ui, sources),
         "checklists-index": lambda arg: _checklists_index(lang, page, config),
         "checklist-link": lambda arg: checklists.link_markdown(
             _checklist(arg), lang, ui, _relative(page_src, f"checklists/{arg}.md")),
         "phase-title": lambda arg: phases.title(data, _phase_arg(arg), lang),
         "phase-purpose": lambda arg: phases.purpose(data, _phase_arg(arg), lang),
         "phase-criteria": lambda arg: phases.criteria(data, _phase_arg(arg), lang, ui),
-        "phase-duration": lambda arg: phases.duration(data, _phase_arg(arg), lang),
+        "phase-duration": lambda arg: phases.duration(data, _phase_arg(arg), lang, ui),
         "phases-diagram": lambda arg: phases.diagram(data, lang, ui, page_src),
         "phases-mapping": lambda arg: phases.mapping(data, lang, ui, page_src),
     }
@@ -306,10 +319,12 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if lang != DEFAULT:
         _flag_outdated_translation(page, lang, Path(config.docs_dir))
     _set_page_dates(page, lang, config)
+    where = f"docs/{page.file.src_uri}"
     try:
-        return markers.expand(markdown, _renderers(lang, page, config),
-                              page=f"docs/{page.file.src_uri}", prefixes=MARKER_PREFIXES)
-    except markers.MarkerError as error:
+        markdown = synthesis.label(markdown, config.extra["ui"]["synthesis_title"][lang], where)
+        return markers.expand(markdown, _renderers(lang, page, config), page=where,
+                              prefixes=MARKER_PREFIXES)
+    except (markers.MarkerError, synthesis.SynthesisError) as error:
         raise PluginError(str(error)) from None
 
 
@@ -331,6 +346,11 @@ def on_pre_build(config) -> None:
         page_files.check_page_files(Path(config.docs_dir),
                                     frozenset(config.extra.get("french_only") or []))
     except page_files.PageFilesError as error:
+        raise PluginError(str(error)) from None
+    citations = bibliography.page_citations(docs, _data["data_citations"].copy())
+    try:
+        bibliography.check(_data["sources"], citations)
+    except DataFileError as error:
         raise PluginError(str(error)) from None
 
 

@@ -18,7 +18,7 @@ _FENCE = re.compile(r"^(```|~~~).*?^\1", re.M | re.S)
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$", re.M)
 _ID = re.compile(r"\{[^}]*#([A-Za-z0-9_-]+)[^}]*\}\s*$")
 _LINK = re.compile(r"\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
-_MARKER = re.compile(r"^[ \t]*<!--[ \t]*([a-z][a-z0-9-]*(?:[ \t]*:[ \t]*[^\s>]+)?)[ \t]*-->",
+_MARKER = re.compile(r"^[ \t]*<!--[ \t]*([a-z][a-z0-9-]*(?:[ \t]*:\s*[^\s>][^>]*?)?)\s*-->",
                      re.M)
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 
@@ -38,7 +38,7 @@ def structure(markdown: str) -> Structure:
         headings.append(f"h{len(hashes)}" + (f"#{explicit[1]}" if explicit else ""))
     links = tuple(target for target in _LINK.findall(text)
                   if not re.match(r"^[a-z][a-z0-9+.-]*:", target))
-    markers = tuple(re.sub(r"\s+", "", m) for m in _MARKER.findall(text))
+    markers = tuple(re.sub(r"\s*:\s*", ":", " ".join(m.split())) for m in _MARKER.findall(text))
     return Structure(tuple(headings), links, markers)
 
 

@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from scripts import synthesis
 from scripts.markdown_text import escape
 from scripts.translated import Text, Translated
 from scripts.validation import list_item, validate
@@ -115,18 +116,21 @@ def purpose(data: PhaseData, phase_id: str, lang: str) -> str:
     return f"{escape(phase.purpose[lang])}\n{{: .phase-purpose }}"
 
 
-def duration(data: PhaseData, phase_id: str, lang: str) -> str:
+def duration(data: PhaseData, phase_id: str, lang: str, ui: dict) -> str:
+    """The indicative duration: the site's synthesis, labelled as such."""
     phase = data.phase(phase_id)
-    return f"**{escape(phase.duration[lang])}**\n{{: .phase-duration }}"
+    return synthesis.block(f"**{escape(phase.duration[lang])}**\n{{: .phase-duration }}",
+                           ui["synthesis_title"][lang])
 
 
 def criteria(data: PhaseData, phase_id: str, lang: str, ui: dict) -> str:
+    """Entry and exit criteria: the site's synthesis, labelled as such."""
     phase = data.phase(phase_id)
     lines = [f"**{ui['phase_entry'][lang]}**", ""]
     lines += [f"- {escape(item[lang])}" for item in phase.entry]
     lines += ["", f"**{ui['phase_exit'][lang]}**", ""]
     lines += [f"- {escape(item[lang])}" for item in phase.exit]
-    return "\n".join(lines)
+    return synthesis.block("\n".join(lines), ui["synthesis_title"][lang])
 
 
 def diagram(data: PhaseData, lang: str, ui: dict, page_src: str) -> str:
@@ -150,10 +154,11 @@ def mapping(data: PhaseData, lang: str, ui: dict, page_src: str) -> str:
     rows = ["| " + " | ".join(header) + " |", "| --- | --- | --- |"]
     for phase in data.phases:
         stages = "<br>".join(
-            f"{n}. {escape(euse[n].name[lang])} (*{escape(euse[n].en)}*)"
+            f'{n}. {escape(euse[n].name[lang])} (<em lang="en">{escape(euse[n].en)}</em>)'
             for n in phase.euse_stages)
         stage = decree[phase.decree_stage]
-        decree_text = f"{stage.number}. *{escape(stage.name_fr)}*"
+        decree_text = (f"{stage.number}. *{escape(stage.name_fr)}*" if lang == "fr" else
+                       f'{stage.number}. <em lang="fr">{escape(stage.name_fr)}</em>')
         if lang != "fr":
             decree_text += f" ({escape(stage.name[lang])})"
         rows.append(f"| [{phase.id} · {escape(phase.name[lang])}]({_link(page_src, phase.page)})"

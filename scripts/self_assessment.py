@@ -9,7 +9,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from scripts.translated import Text, Translated
+from scripts.bibliography import SourceId
+from scripts.translated import Translated
 from scripts.validation import validate
 from scripts.yaml_source import DataFileError, load_yaml
 
@@ -27,7 +28,7 @@ class Item(_Strict):
 class Dimension(_Strict):
     id: Annotated[str, Field(pattern=r"^[a-z]+(-[a-z]+)*$")]
     title: Translated
-    basis: Text  # what the dimension rests on (method page, EUSE standard…), for the sources
+    sources: Annotated[list[SourceId], Field(min_length=1)]  # what the dimension rests on
     items: Annotated[list[Item], Field(min_length=2)]
 
 
@@ -61,10 +62,11 @@ def load_self_assessment(path: Path, name: str = "data/self-assessment.yml") -> 
     return data
 
 
-def web_html(data: SelfAssessment, lang: str, ui: dict, pdf_href: str) -> str:
+def web_html(data: SelfAssessment, lang: str, ui: dict, pdf_href: str, bibliography) -> str:
     """The questionnaire (radio groups with the anchors as labels) and the result panel that
     self-assessment.js fills in; the answers never leave the browser."""
     import html
+    from scripts.bibliography import inline_html
     e = html.escape
     t = lambda key: e(ui[key][lang])  # noqa: E731
     parts = [f'<form class="self-assessment" aria-label="{e(data.title[lang])}">']
@@ -81,7 +83,8 @@ def web_html(data: SelfAssessment, lang: str, ui: dict, pdf_href: str) -> str:
                              f'value="{score}"><label for="{fid}"><strong>{score}</strong> '
                              f'{e(anchor[lang])}</label></li>')
             parts.append("</ol></fieldset>")
-        parts.append("</fieldset>")
+        parts.append(f'<p class="sa-basis">{t("sa_basis")} '
+                     f'{inline_html(dim.sources, bibliography, lang, ui)}</p></fieldset>')
     rows = "".join(f'<tr data-result="{d.id}"><th scope="row">{e(d.title[lang])}</th>'
                    f'<td class="sa-score">—</td><td class="sa-answered">0 / {len(d.items)}</td></tr>'
                    for d in data.dimensions)

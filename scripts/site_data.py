@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts import (checklist_ids, checklists, data_translations, glossary, phases,
-                     self_assessment, systems, ui_strings, worksheets)
+from scripts import (bibliography, checklist_ids, checklists, data_translations, glossary,
+                     phases, self_assessment, systems, ui_strings, worksheets)
 
 _loaded: dict[str, object] = {}
 
@@ -21,8 +21,8 @@ def _signature(data_dir: Path) -> tuple:
 
 
 def load(data_dir: Path, changes: dict[str, str]) -> dict[str, object]:
-    """{"ui", "phases", "checklists", "glossary", "systems", "worksheets", "self_assessment",
-    "data_outdated"} for ``data_dir``; raises ``DataFileError`` (file:line) on a bad file.
+    """{"ui", "sources", "phases", "checklists", "glossary", "systems", "worksheets",
+    "self_assessment", "data_outdated", "data_citations"} for ``data_dir``; raises ``DataFileError`` (file:line) on a bad file.
     ``changes``: last commit date by repository path (scripts/page_dates.py), for the version
     printed on the checklists. Do not modify what it returns: the next build gets the same
     objects."""
@@ -33,6 +33,7 @@ def load(data_dir: Path, changes: dict[str, str]) -> dict[str, object]:
         _loaded.clear()
         data = {
             "ui": ui_strings.load_ui_strings(data_dir / "ui.yml", "data/ui.yml"),
+            "sources": bibliography.load_bibliography(data_dir / "sources.yml"),
             "phases": phases.load_phases(data_dir / "phases.yml", "data/phases.yml"),
             "checklists": checklists.load_checklists(data_dir / "checklists",
                                                      changes=changes),
@@ -43,6 +44,7 @@ def load(data_dir: Path, changes: dict[str, str]) -> dict[str, object]:
         data["worksheets"] = worksheets.load_worksheets(data_dir / "worksheets")
         data["self_assessment"] = self_assessment.load_self_assessment(
             data_dir / "self-assessment.yml")
+        data["data_citations"] = bibliography.data_citations(data_dir, data["sources"])
         data["data_outdated"] = data_translations.outdated(data_dir)  # after every check
         _loaded.update(data, signature=signature)
     return {key: value for key, value in _loaded.items() if key != "signature"}

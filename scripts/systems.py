@@ -15,7 +15,8 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from scripts.markdown_text import escape
-from scripts.translated import Text, Translated
+from scripts.bibliography import Entries, SourceId, inline_html
+from scripts.translated import Translated
 from scripts.validation import list_item, validate
 from scripts.yaml_source import DataFileError, line_of, load_yaml
 
@@ -29,7 +30,7 @@ class _Strict(BaseModel):
 class RegionEntry(_Strict):
     who: Translated | None = None
     how: Translated | None = None
-    sources: list[Text] = []
+    sources: list[SourceId] = []  # ids of data/sources.yml
     unknown: Translated | None = None  # what is not known, said plainly
 
     @model_validator(mode="after")
@@ -86,7 +87,7 @@ def row(data: SystemsData, row_id: str) -> Row:
     raise KeyError(f"no row '{row_id}' in data/systems.yml")
 
 
-def row_markdown(item: Row, lang: str, ui: dict) -> str:
+def row_markdown(item: Row, lang: str, ui: dict, bibliography: Entries) -> str:
     """One row as a table: region | who | how (with sources). Each cell also carries its
     column name as text, shown only on narrow screens where the table is stacked (CSS)."""
     def label(key: str) -> str:
@@ -105,8 +106,8 @@ def row_markdown(item: Row, lang: str, ui: dict) -> str:
         how = escape(entry.how[lang])
         if entry.unknown is not None:
             how += f"<br>*{ui['sys_unknown'][lang]}* {escape(entry.unknown[lang])}"
-        how += f"<br><small>{ui['sys_sources'][lang]} " + "; ".join(
-            escape(s) for s in entry.sources) + "</small>"
+        how += (f"<br><small>{ui['sys_sources'][lang]} "
+                + inline_html(entry.sources, bibliography, lang, ui) + "</small>")
         lines.append(f"| {name} | {label('sys_who')}{escape(entry.who[lang])} | "
                      f"{label('sys_how')}{how} |")
     lines += ["", "</div>"]

@@ -58,7 +58,9 @@ def validate(data: Any, model: type[M], name: str,
             message = message.removeprefix("Value error, ")
             if problem["type"] == "string_type" and problem.get("input") is None:
                 message = "empty"
-            lines.append(f"{where}: {label}{_field(loc)}: {message}")
+            field = _field(loc)
+            field = "" if field == "(file)" and label else f"{field}: "  # a whole item's problem
+            lines.append(f"{where}: {label}{field}{message}")
         raise DataFileError("\n".join(lines)) from None
 
 

@@ -20,7 +20,8 @@ UI = {"phase_duration": {"fr": "Durée :", "nl": "Duur:", "de": "Dauer:"},
       "phase_exit": {"fr": "Sortie", "nl": "Einde", "de": "Ende"},
       "mapping_phase": {"fr": "Phase", "nl": "Fase", "de": "Phase"},
       "mapping_euse": {"fr": "EUSE", "nl": "EUSE", "de": "EUSE"},
-      "mapping_decree": {"fr": "Décret", "nl": "Decreet", "de": "Dekret"}}
+      "mapping_decree": {"fr": "Décret", "nl": "Decreet", "de": "Dekret"},
+      "synthesis_title": {"fr": "Synthèse", "nl": "Synthese", "de": "Synthese"}}
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +86,7 @@ def test_renderers_use_the_data_in_the_page_language(data):
     for item in data.phase("P1").entry + data.phase("P1").exit:
         assert item.de in criteria
         assert item.fr not in criteria
-    assert data.phase("P5").duration.fr in phases.duration(data, "P5", "fr")
+    assert data.phase("P5").duration.fr in phases.duration(data, "P5", "fr", UI)
 
 
 def test_diagram_and_mapping_link_every_phase(data):
@@ -95,8 +96,9 @@ def test_diagram_and_mapping_link_every_phase(data):
         target = phase.page.removeprefix("method/")
         assert f"]({target})" in diagram and f"]({target})" in mapping
         assert phase.name.de in mapping
-    assert "Orientierung und Beauftragung" in mapping and "*Client engagement*" in mapping
-    assert "*Phase d'accueil et de bilan (deux mois)*" in mapping
+    assert "Orientierung und Beauftragung" in mapping
+    assert '<em lang="en">Client engagement</em>' in mapping
+    assert "<em lang=\"fr\">Phase d'accueil et de bilan (deux mois)</em>" in mapping
 
 
 def test_data_text_is_never_markup():
