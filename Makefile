@@ -9,8 +9,10 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve test build offline clean
 
+# Rebuilds after a change in docs/, data/, overrides/ or mkdocs.yml; starts again after a change
+# in scripts/ (scripts/serve.py).
 serve: $(VENV)/.installed
-	$(VENV)/bin/mkdocs serve --livereload
+	$(VENV)/bin/python -m scripts.serve
 
 test: $(VENV)/.installed node_modules/.installed
 	$(VENV)/bin/python -m pytest
