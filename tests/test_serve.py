@@ -85,7 +85,10 @@ def test_make_serve_rebuilds_after_data_and_template_changes_and_restarts_after_
         ui = project / "data" / "ui.yml"
         title = yaml.safe_load(ui.read_text(encoding="utf-8"))["not_found_title"]["fr"]
         _wait_for(url + "404.html", title)
-        builds = lambda: log.read_text(encoding="utf-8").count("Building documentation")  # noqa: E731
+
+        def builds() -> int:
+            return log.read_text(encoding="utf-8").count("Building documentation")
+
         assert builds() == 1
 
         ui.write_text(ui.read_text(encoding="utf-8").replace(title, title + " (data)", 1),
