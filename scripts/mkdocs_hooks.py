@@ -87,12 +87,15 @@ def _flag_outdated_translation(page, lang: str, config) -> None:
         # French since a translator last checked it (scripts/data_translations.py).
         origin = re.search(r"Generated from data/(\S+)", source_text)
         outdated = bool(origin and origin[1] in _data["data_outdated"])
+        translation_file = None  # no page to compare: the status command lists the strings
     else:
         recorded = page.meta.get(translations.KEY)
         outdated = recorded is None or str(recorded) != translations.source_hash(source_text)
+        translation_file = f"docs/{src}"
     page.meta["translation_outdated"] = outdated
     if outdated:
-        page.meta["translation_notice"] = translations.notice(config.extra["ui"], lang, source)
+        page.meta["translation_notice"] = translations.notice(
+            config.extra["ui"], lang, source, translation_file)
         page.meta["translation_source_lang"] = source
         # The same page in the source language: its URL under the other language's root.
         page.meta["translation_source_url"] = (root_prefix(source)

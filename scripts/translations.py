@@ -15,6 +15,7 @@ the build (``file:line: problem``).
 
 Commands (run from the project root):
   python -m scripts.translations status [--check]   report; --check exits 1 if not all current
+  python -m scripts.translations diff PAGE.nl.md     what changed in the source since PAGE's version
   python -m scripts.translations mark PAGE.nl.md     record that PAGE translates the current source
   python -m scripts.translations mark-data [FILE…]   same for strings in data/ files (all if none)
 """
@@ -221,13 +222,22 @@ def mark(path: Path) -> str:
     return expected
 
 
-def notice(ui: dict, lang: str, source: str) -> dict[str, str]:
+DIFF_COMMAND = "python -m scripts.translations diff"
+
+
+def notice(ui: dict, lang: str, source: str, translation_file: str | None) -> dict[str, str]:
     """HTML of the outdated-translation notice in ``lang``, whose source is in ``source``:
-    title, text and link (to the source page)."""
+    title, text, link (to the source page) and, for a prose page (``translation_file``, e.g.
+    "docs/privacy.nl.md"), the command that shows translators what changed."""
     name = ui[f"lang_{source}"][lang]
     texts = {"title": html.escape(ui["outdated_title"][lang]),
              "text": html.escape(ui["outdated_text"][lang].replace("{language}", name)),
              "link": html.escape(ui["outdated_link"][lang].replace("{language}", name))}
+    if translation_file:
+        before, _, after = ui["outdated_diff"][lang].partition("{command}")
+        command = f"{DIFF_COMMAND} {translation_file}"
+        texts["diff"] = (f"{html.escape(before)}<code>{html.escape(command)}</code>"
+                         f"{html.escape(after)}")
     return texts
 
 
@@ -266,6 +276,10 @@ def report(found: list[Status]) -> str:
         lines.append(f"{lang}: " + ", ".join(f"{n} {state}" for state, n in counts.items()))
         lines += [f"  {s.state:9} docs/{s.page}.{lang}.md  (source: docs/{s.page}.{s.source}.md)"
                   for s in mine if s.state != "current"]
+    outdated = [s for s in found if s.state == "outdated"]
+    if outdated:
+        lines.append(f"What changed in a source since its translation: {DIFF_COMMAND} "
+                     f"docs/{outdated[0].page}.{outdated[0].lang}.md")
     return "\n".join(lines)
 
 
@@ -291,6 +305,14 @@ def _command(argv: list[str], root: Path, docs: Path, data: Path) -> int:
             print(f"  outdated  data/{rel}: " + ", ".join(keys[:5])
                   + (f" … (+{len(keys) - 5})" if len(keys) > 5 else ""))
         if "--check" in argv and (any(s.state != "current" for s in found) or stale):
+            return 1
+        return 0
+    if argv[:1] == ["diff"] and len(argv) == 2:
+        from scripts import translation_diff
+        try:
+            print(translation_diff.describe(Path(argv[1]).resolve(), root))
+        except translation_diff.HistoryError as error:
+            print(error, file=sys.stderr)
             return 1
         return 0
     if argv[:1] == ["mark-data"]:

@@ -81,8 +81,8 @@ def test_outdated_pages_show_a_notice_linking_to_their_source_and_marking_clears
     """privacy (French source) changes in French: its Dutch and German pages show the notice in
     their language, linking to the French page. accessibility is made a page written first in
     Dutch: French and German record the Dutch version; once the Dutch changes, both show the
-    notice linking to the Dutch page, and the Dutch page, the source, shows none. The notices
-    are valid HTML."""
+    notice linking to the Dutch page, and the Dutch page, the source, shows none. Both notices
+    give the command that shows translators what changed, in valid HTML."""
     project = copy_project(tmp_path / "project")
     docs = project / "docs"
     french = docs / "privacy.fr.md"
@@ -106,7 +106,7 @@ def test_outdated_pages_show_a_notice_linking_to_their_source_and_marking_clears
     build()
     nl, de = page("nl/privacy"), page("de/privacy")
     assert "Vertaling niet bijgewerkt" in nl and 'href="../../privacy/" hreflang="fr"' in nl
-    assert "in het Frans" in nl
+    assert "in het Frans" in nl and "diff docs/privacy.nl.md" in nl
     assert "Übersetzung nicht aktuell" in de and "Vertaling" not in de
     assert "translation-notice" not in page("nl/about")
     assert "translation-notice" not in page("privacy")
@@ -114,6 +114,7 @@ def test_outdated_pages_show_a_notice_linking_to_their_source_and_marking_clears
     fr, de = page("accessibility"), page("de/accessibility")
     assert "Traduction à mettre à jour" in fr and "en néerlandais" in fr
     assert 'href="../nl/accessibility/" hreflang="nl"' in fr
+    assert "python -m scripts.translations diff docs/accessibility.fr.md" in fr
     assert "auf Niederländisch" in de and 'href="../../nl/accessibility/" hreflang="nl"' in de
     assert "translation-notice" not in page("nl/accessibility")
     row = re.search(r"<tr>\s*<td><a [^>]*>accessibility</a></td>(.*?)</tr>",
@@ -234,6 +235,7 @@ def test_a_page_with_dutch_as_its_source_tracks_french_and_german_against_the_du
     assert "fr: 0 current, 1 outdated, 0 untracked, 0 missing" in report
     assert "  outdated  docs/a.fr.md  (source: docs/a.nl.md)" in report
     assert "nl:" not in report  # the source of every page: nothing to translate into Dutch
+    assert "python -m scripts.translations diff docs/a.fr.md" in report
 
 
 def test_the_source_file_cannot_be_marked(tmp_path):
@@ -276,13 +278,16 @@ def test_a_wrong_source_declaration_names_the_files_and_lines(tmp_path, files, p
 def test_notice_texts_name_the_source_language_in_the_readers_language():
     from scripts.ui_strings import load_ui_strings
     ui = load_ui_strings(ROOT / "data" / "ui.yml")
-    notice = translations.notice(ui, "de", "nl")
+    notice = translations.notice(ui, "de", "nl", "docs/privacy.de.md")
     assert "auf Niederländisch" in notice["text"] and "{" not in notice["text"]
     assert notice["link"] == "Aktuelle Ausgangsfassung auf Niederländisch lesen"
+    assert ("<code>python -m scripts.translations diff docs/privacy.de.md</code>"
+            in notice["diff"])
     for lang in ("fr", "nl", "de"):
-        texts = translations.notice(ui, lang, "fr")
+        texts = translations.notice(ui, lang, "fr", f"docs/x.{lang}.md")
         assert ui["lang_fr"][lang] in texts["text"] and ui["lang_fr"][lang] in texts["link"]
-        assert "{" not in "".join(texts.values())
+        assert "<code>" in texts["diff"] and "{" not in "".join(texts.values())
+    assert "diff" not in translations.notice(ui, "nl", "fr", None)  # pages made from data
 
 
 def test_two_files_declaring_themselves_the_source_stop_the_build(tmp_path):
