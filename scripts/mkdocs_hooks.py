@@ -72,22 +72,36 @@ def _phase_arg(arg: str | None) -> str:
     return arg
 
 
-def _flag_outdated_translation(page, lang: str, docs_dir: Path) -> None:
-    """Mark a Dutch/German page whose French source changed since it was translated."""
+def _flag_outdated_translation(page, lang: str, config) -> None:
+    """Mark a translated page whose source changed since it was translated, with what its
+    notice needs: texts in the page's language and the address of the source page."""
     src = page.file.src_uri
-    french = docs_dir / src.replace(f".{lang}.md", f".{DEFAULT}.md")
-    if not french.exists() or not src.endswith(f".{lang}.md"):
+    if not src.endswith(f".{lang}.md"):
         return
-    french_text = french.read_text(encoding="utf-8")
-    if translations.generated(french_text):
+    stem = src[: -len(f".{lang}.md")]
+    source = _data["sources"].get(stem, DEFAULT)
+    source_file = Path(config.docs_dir) / f"{stem}.{source}.md"
+    if source == lang or not source_file.exists():
+        return  # the source itself (or a page whose source is missing: page_files reports it)
+    source_text = source_file.read_text(encoding="utf-8")
+    if translations.generated(source_text):
         # Pages generated from data: outdated when a string of their data file changed in
         # French since a translator last checked it (scripts/data_translations.py).
-        source = re.search(r"Generated from data/(\S+)", french_text)
-        page.meta["translation_outdated"] = bool(source and source[1] in _data["data_outdated"])
-        return
-    recorded = page.meta.get(translations.KEY)
-    page.meta["translation_outdated"] = (
-        recorded is None or str(recorded) != translations.source_hash(french_text))
+        origin = re.search(r"Generated from data/(\S+)", source_text)
+        outdated = bool(origin and origin[1] in _data["data_outdated"])
+        translation_file = None  # no page to compare: the status command lists the strings
+    else:
+        recorded = page.meta.get(translations.KEY)
+        outdated = recorded is None or str(recorded) != translations.source_hash(source_text)
+        translation_file = f"docs/{src}"
+    page.meta["translation_outdated"] = outdated
+    if outdated:
+        page.meta["translation_notice"] = translations.notice(
+            config.extra["ui"], lang, source, translation_file)
+        page.meta["translation_source_lang"] = source
+        # The same page in the source language: its URL under the other language's root.
+        page.meta["translation_source_url"] = (root_prefix(source)
+                                               + page.url[len(root_prefix(lang)):])
 
 
 def _set_page_dates(page, lang: str, config) -> None:
@@ -316,8 +330,7 @@ def on_env(env, config, files):
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
     lang = getattr(page.file, "locale", None) or _language(config)
-    if lang != DEFAULT:
-        _flag_outdated_translation(page, lang, Path(config.docs_dir))
+    _flag_outdated_translation(page, lang, config)
     _set_page_dates(page, lang, config)
     where = f"docs/{page.file.src_uri}"
     try:
@@ -345,7 +358,8 @@ def on_pre_build(config) -> None:
     try:
         page_files.check_page_files(Path(config.docs_dir),
                                     frozenset(config.extra.get("french_only") or []))
-    except page_files.PageFilesError as error:
+        _data["sources"] = translations.source_languages(docs)  # each page's source language
+    except (page_files.PageFilesError, translations.SourceLanguageError) as error:
         raise PluginError(str(error)) from None
     citations = bibliography.page_citations(docs, _data["data_citations"].copy())
     try:

@@ -176,6 +176,28 @@ def test_the_closed_phone_drawer_waits_for_layout_and_opens_with_its_links(site,
     assert drawer.evaluate("el => getComputedStyle(el).contentVisibility") == "visible"
 
 
+def test_drawer_and_search_start_closed_even_when_the_browser_restores_them(site, page):
+    """Firefox restores a checkbox's state after a reload; the toggles no longer carry the
+    (invalid) autocomplete="off" that prevented it, so site.js closes them as it starts — before
+    Material, which starts after the first paint. Simulated: the page arrives with both
+    checked."""
+    url = site.url + "nl/about/"
+
+    def checked_toggles(route):
+        html = route.fetch().text()
+        for toggle in ("__drawer", "__search"):
+            assert f'id="{toggle}">' in html
+            html = html.replace(f'id="{toggle}">', f'id="{toggle}" checked>')
+        route.fulfill(body=html, content_type="text/html; charset=utf-8")
+
+    page.route(url, checked_toggles)
+    page.add_init_script("""document.addEventListener("DOMContentLoaded", () => {
+        window.__toggles = ["__drawer", "__search"].map(id => document.getElementById(id).checked);
+    }, {once: true});""")
+    page.goto(url)
+    assert page.evaluate("window.__toggles") == [False, False]
+
+
 def test_print_view_hides_header_navigation_and_footer(site, page):
     page.goto(site.url + "de/about/")
     page.emulate_media(media="print")

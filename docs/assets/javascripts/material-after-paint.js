@@ -15,6 +15,14 @@
  */
 (function () {
   "use strict";
+  // Material's drawer and search toggles start closed. Firefox restores a checkbox's state
+  // after a reload; Material's template prevented that with autocomplete="off", which HTML
+  // does not allow on a checkbox (overrides/base.html). This file runs once the page is
+  // parsed, after any such restoring (Material, once started, closes both as well).
+  ["__drawer", "__search"].forEach(function (id) {
+    var toggle = document.getElementById(id);
+    if (toggle) toggle.checked = false;
+  });
   function start() {
     var inert = document.querySelectorAll("script[data-after-paint-src]");
     var left = inert.length;
