@@ -79,7 +79,7 @@ def _flag_outdated_translation(page, lang: str, config) -> None:
     if not src.endswith(f".{lang}.md"):
         return
     stem = src[: -len(f".{lang}.md")]
-    source = _data["sources"].get(stem, DEFAULT)
+    source = _data["source_languages"].get(stem, DEFAULT)
     source_file = Path(config.docs_dir) / f"{stem}.{source}.md"
     if source == lang or not source_file.exists():
         return  # the source itself (or a page whose source is missing: page_files reports it)
@@ -358,7 +358,7 @@ def on_pre_build(config) -> None:
     try:
         page_files.check_page_files(Path(config.docs_dir),
                                     frozenset(config.extra.get("french_only") or []))
-        _data["sources"] = translations.source_languages(docs)  # each page's source language
+        _data["source_languages"] = translations.source_languages(docs)  # each page's source
     except (page_files.PageFilesError, translations.SourceLanguageError) as error:
         raise PluginError(str(error)) from None
     citations = bibliography.page_citations(docs, _data["data_citations"].copy())
