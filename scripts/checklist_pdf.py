@@ -39,6 +39,7 @@ li input { appearance: auto; position: absolute; left: 0; top: 1.7mm; width: 4.2
 .id { font-weight: bold; display: inline-block; min-width: 9mm; }
 .meta { display: block; font-size: 7.5pt; color: #333; margin-top: 0.3mm; }
 .hint { display: block; font-size: 7.8pt; font-style: italic; margin-top: 0.3mm; }
+.tools { display: block; font-size: 7.5pt; font-style: normal; color: #1d4e74; margin-top: 0.3mm; }
 .notes { break-inside: avoid; }
 .notes h2 { font-size: 10pt; margin: 4mm 0 1mm; color: #10304a; break-after: avoid; }
 .notes textarea { appearance: auto; display: block; width: 100%; border: none; font-size: 9pt;
@@ -73,12 +74,18 @@ class PdfJob:
     urls: dict[str, str] | None  # language → online version (None: no public address)
 
 
-def _item(source: Source, item, langs: tuple[str, ...], ui: dict) -> str:
+def _item(source: Source, item, langs: tuple[str, ...], ui: dict, tools: dict) -> str:
     fid = field_id(source.checklist.id, item.id)
     cols = []
     for lang in langs:
         meta = _e(ui["who_" + item.who][lang]) + (f" · {_e(item.when[lang])}" if item.when else "")
         hint = f'<span class="hint">{_e(item.hint[lang])}</span>' if item.hint else ""
+        named = [t for t in item.tools if t in tools]
+        if named:  # on paper, the worksheet is named (the web page links it)
+            names = ", ".join(f"« {_e(tools[t][lang])} »" if lang == "fr" else
+                              f"„{_e(tools[t][lang])}“" if lang == "de" else
+                              f"‘{_e(tools[t][lang])}’" for t in named)
+            hint += f'<span class="tools">{_e(ui["cl_tool"][lang])} {names}</span>'
         cols.append(f'<span class="{"col" if len(langs) == 2 else "one"}" lang="{lang}">'
                     f'<span class="id">{_e(item.id)}</span> {_e(item.text[lang])}'
                     f'<span class="meta">{meta}</span>{hint}</span>')
@@ -96,7 +103,8 @@ def _notes(source: Source, langs: tuple[str, ...], ui: dict) -> str:
             f'data-heading="{_e(paper.bilingual("cl_notes", langs, ui))}"></div>')
 
 
-def _section(source: Source, langs: tuple[str, ...], ui: dict, *, pack: bool) -> str:
+def _section(source: Source, langs: tuple[str, ...], ui: dict, tools: dict, *,
+             pack: bool) -> str:
     c = source.checklist
     first = langs[0]
     title = _e(c.title[first])
@@ -106,7 +114,7 @@ def _section(source: Source, langs: tuple[str, ...], ui: dict, *, pack: bool) ->
         [(f"{c.id}-{key}", key) for key in ("cl_field_person", "cl_field_date", "cl_field_coach")],
         langs, ui)
     intro = "".join(f'<span lang="{lang}">{_e(c.intro[lang])}</span>' for lang in langs)
-    items = "\n".join(_item(source, item, langs, ui) for item in c.items)
+    items = "\n".join(_item(source, item, langs, ui, tools) for item in c.items)
     kicker = " · ".join(dict.fromkeys(_e(phase_label(c, lang, ui)) for lang in langs))
     notes = "" if pack else _notes(source, langs, ui)
     return (f'<section id="cl-{c.id}"{" class=two" if len(langs) == 2 else ""}>'
@@ -123,7 +131,11 @@ def _cover(job: PdfJob, ui: dict, site_name: str) -> str:
             f'<h2>{_e(ui["cl_pack_contents"][lang])}</h2><ol class="toc">{toc}</ol></div>')
 
 
-def document_html(job: PdfJob, ui: dict, site_names: dict[str, str]) -> str:
+def document_html(job: PdfJob, ui: dict, site_names: dict[str, str],
+                  tools: dict | None = None) -> str:
+    """``tools``: worksheet id → its title (Translated), to name on paper the worksheet an item
+    uses."""
+    tools = tools or {}
     lang = job.langs[0]
     pack = len(job.sources) > 1
     if pack:
@@ -131,7 +143,7 @@ def document_html(job: PdfJob, ui: dict, site_names: dict[str, str]) -> str:
     else:
         version = version_label(job.sources[0], lang, ui)
     trace = paper.trace_html(paper.Trace(site_names, job.langs, version, job.urls), ui)
-    body = "\n".join(_section(s, job.langs, ui, pack=pack) for s in job.sources)
+    body = "\n".join(_section(s, job.langs, ui, tools, pack=pack) for s in job.sources)
     cover = _cover(job, ui, site_names[lang]) if pack else ""
     css = paper.page_css(job.langs, ui) + CSS + (PACK_CSS if pack else "")
     return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'

@@ -38,6 +38,7 @@ class Item(_Strict):
     hint: Translated | None = None
     who: Who
     when: Translated | None = None
+    tools: list[Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]] = []  # worksheets
 
     @property
     def prefix(self) -> str:
@@ -142,6 +143,22 @@ def load_checklists(directory: Path, display_dir: str = "data/checklists",
     return sorted(sources, key=lambda s: (order[s.checklist.phase], s.checklist.id))
 
 
+def check_tools(sources: list[Source], worksheet_ids: set[str]) -> None:
+    """Every worksheet an item points to exists (else file:line: checklist, item: problem)."""
+    problems = []
+    for source in sources:
+        for item in source.checklist.items:
+            for tool in item.tools:
+                if tool not in worksheet_ids:
+                    raw = load_yaml(Path(source.path), source.path)
+                    index = [i["id"] for i in raw["items"]].index(item.id)
+                    line = line_of(raw, ("items", index, "tools"))
+                    problems.append(f"{source.path}:{line}: checklist {source.checklist.id}, "
+                                    f"item {item.id}: tools: unknown worksheet '{tool}'")
+    if problems:
+        raise DataFileError("\n".join(problems))
+
+
 def find(sources: list[Source], checklist_id: str) -> Source:
     for source in sources:
         if source.checklist.id == checklist_id:
@@ -173,7 +190,8 @@ def phase_label(checklist: Checklist, lang: str, ui: dict) -> str:
 
 
 def web_html(source: Source, lang: str, ui: dict, *, canonical_url: str, qr_svg: str,
-             pdf_links: list[tuple[str, str]], show_title: bool = True) -> str:
+             pdf_links: list[tuple[str, str]], show_title: bool = True,
+             tool_links: dict[str, tuple[str, str]] | None = None) -> str:
     """The checklist as an HTML block for a page (form, items, actions, print header/trace).
 
     ``show_title`` is False on the checklist's own page, whose H1 already is the title.
@@ -202,6 +220,10 @@ def web_html(source: Source, lang: str, ui: dict, *, canonical_url: str, qr_svg:
             meta.append(_e(item.when[lang]))
         hint = (f'<span class="checklist__hint">{_e(item.hint[lang])}</span>'
                 if item.hint else "")
+        if item.tools and tool_links:
+            links = ", ".join(f'<a href="{_e(tool_links[t][1])}">{_e(tool_links[t][0])}</a>'
+                              for t in item.tools)
+            hint += f'<span class="checklist__tools">{t("cl_tool")} {links}</span>'
         lines.append(
             f'<li class="checklist__item" id="{fid}-item">'
             f'<input type="checkbox" id="{fid}" name="{_e(item.id)}">'

@@ -67,6 +67,11 @@ class Tools:
     data: ToolsData
     path: str
 
+    def worksheet_order(self) -> list[str]:
+        """Worksheet ids in the order the method pages first use them."""
+        return list(dict.fromkeys(t.worksheet for p in self.data.pages for t in p.tools
+                                  if t.worksheet))
+
     def for_page(self, page: str) -> PageTools:
         for entry in self.data.pages:
             if entry.page == page:

@@ -25,9 +25,9 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scripts import (  # noqa: E402
-    bibliography, checklist_pages, checklists, generated_pages, glossary, markers, page_dates,
-    page_files, pdf_render, phases, qr, search_index, self_assessment, site_data, site_js,
-    site_pdfs, sitemap, synthesis, systems, translations, worksheets)
+    bibliography, checklist_pages, checklists, generated_pages, glossary, markers, method_tools,
+    page_dates, page_files, pdf_render, phases, qr, search_index, self_assessment, site_data,
+    site_js, site_pdfs, sitemap, synthesis, systems, trainer_sheets, translations, worksheets)
 from scripts.yaml_source import DataFileError  # noqa: E402
 from scripts.languages import DEFAULT, LANGUAGES, root_prefix  # noqa: E402
 from scripts.markdown_text import escape  # noqa: E402
@@ -62,7 +62,8 @@ def _built_languages(config) -> list[str]:
 # ---------------------------------------------------------------------------------------------
 
 MARKER_PREFIXES = ("phase", "checklist", "glossary", "concordance", "systems", "worksheet",
-                   "self-assessment", "translation", "sources", "bibliography")
+                   "self-assessment", "translation", "sources", "bibliography", "tools",
+                   "trainer")
 
 
 def _phase_arg(arg: str | None) -> str:
@@ -152,8 +153,69 @@ def _checklist_html(arg, lang, page, config) -> str:
     cid = source.checklist.id
     url = f"{_site_url(config)}{root_prefix(lang)}checklists/{cid}/"
     own_page = page.file.src_uri.startswith(f"checklists/{cid}.")
+    tools = {t: (_tool_title(f"worksheet:{t}", lang, config),
+                 _tool_url(f"worksheet:{t}", lang, page))
+             for item in source.checklist.items for t in item.tools}
     return checklists.web_html(source, lang, ui, canonical_url=url, qr_svg=qr.qr_svg(url),
-                               pdf_links=_pdf_links(cid, lang, ui, page), show_title=not own_page)
+                               pdf_links=_pdf_links(cid, lang, ui, page), show_title=not own_page,
+                               tool_links=tools)
+
+
+def _page_title(docs_dir: Path, path: str, lang: str) -> str:
+    """The first "# " heading of a prose page (practices, training plans)."""
+    text = (docs_dir / f"{path}.{lang}.md").read_text(encoding="utf-8")
+    match = re.search(r"^# (.+?)\s*(?:\{[^}]*\})?\s*$", text, re.M)
+    return match[1] if match else path
+
+
+def _tool_target(tool, lang: str, page, config) -> method_tools.Target:
+    """Where a tool lives, seen from ``page``: its title, its page, its PDF."""
+    page_src, root, docs = page.file.src_uri, _to_root(page), Path(config.docs_dir)
+    if tool.kind == "worksheet":
+        title = worksheets.find(_data["worksheets"], tool.ref).worksheet.title[lang]
+        return method_tools.Target(title, _relative(page_src, f"worksheets/{tool.ref}.md"),
+                                   root + site_pdfs.worksheet_target(tool.ref, lang))
+    if tool.kind == "checklist":
+        title = checklists.find(_data["checklists"], tool.ref).checklist.title[lang]
+        return method_tools.Target(title, _relative(page_src, f"checklists/{tool.ref}.md"),
+                                   root + site_pdfs.checklist_target(tool.ref, (lang,)))
+    folder = "practices" if tool.kind == "practice" else "training"
+    return method_tools.Target(_page_title(docs, f"{folder}/{tool.ref}", lang),
+                               _relative(page_src, f"{folder}/{tool.ref}.md"), None)
+
+
+def _tools_section(lang: str, page, config) -> str:
+    key = page.file.src_uri.rsplit(".", 2)[0]  # "method/p1-project.fr.md" → "method/p1-project"
+    entry = _data["tools"].for_page(key)
+    return method_tools.section_markdown(
+        entry, lang, config.extra["ui"], lambda tool: _tool_target(tool, lang, page, config))
+
+
+def _tool_url(ref: str, lang: str, page) -> str:
+    """URL (relative to ``page``) of a tool named as "kind:id"."""
+    kind, _, ref_id = ref.partition(":")
+    folder = {"worksheet": "worksheets", "checklist": "checklists", "practice": "practices",
+              "training": "training"}[kind]
+    return _to_root(page) + root_prefix(lang) + f"{folder}/{ref_id}/"
+
+
+def _tool_title(ref: str, lang: str, config) -> str:
+    kind, _, ref_id = ref.partition(":")
+    if kind == "worksheet":
+        return worksheets.find(_data["worksheets"], ref_id).worksheet.title[lang]
+    if kind == "checklist":
+        return checklists.find(_data["checklists"], ref_id).checklist.title[lang]
+    folder = "practices" if kind == "practice" else "training"
+    return _page_title(Path(config.docs_dir), f"{folder}/{ref_id}", lang)
+
+
+def _trainer_sheet_html(arg, lang, page, config) -> str:
+    source = next((s for s in _data["trainer_sheets"] if s.sheet.plan == arg), None)
+    if source is None:
+        raise KeyError(f"no trainer's sheet '{arg}' in data/training")
+    return trainer_sheets.web_html(
+        source, lang, config.extra["ui"], _relative(page.file.src_uri, f"training/{arg}.md"),
+        _to_root(page) + f"pdf/training/{arg}-trainer.{lang}.pdf")
 
 
 def _relative(page_src: str, target: str) -> str:
@@ -186,13 +248,16 @@ def _worksheets_index(lang, page, config) -> str:
     ui = config.extra["ui"]
     rows = [f"| {ui['ws_col_sheet'][lang]} | {ui['cl_col_phase'][lang]} | "
             f"{ui['cl_col_for'][lang]} |", "| --- | --- | --- |"]
-    for source in _data["worksheets"]:
+    for source in worksheets.in_method_order(_data["worksheets"],
+                                             _data["tools"].worksheet_order()):
         w = source.worksheet
         phase = (ui["cl_transversal"][lang] if w.phase == "transversal"
                  else f"{ui['cl_phase'][lang]} {w.phase}")
         audience = ", ".join(ui["audience_" + a][lang] for a in w.audience)
         rows.append(f"| [{escape(w.title[lang])}]({w.id}.md) | {phase} | {audience} |")
-    return "\n".join(rows)
+    pack = _to_root(page) + f"pdf/worksheets/all-worksheets.{lang}.pdf"
+    return ("\n".join(rows) + f'\n\n<p><a class="md-button" href="{pack}">'
+            f'{html.escape(ui["ws_pack"][lang])} (PDF)</a></p>')
 
 
 def _concordance(lang, page, config) -> str:
@@ -241,7 +306,10 @@ def _renderers(lang: str, page, config) -> dict[str, markers.Renderer]:
             lambda stem: _relative(page_src, f"{stem}.md"), _data["data_outdated"]),
         "self-assessment": lambda arg: self_assessment.web_html(
             _data["self_assessment"], lang, ui,
-            _to_root(page) + f"pdf/self-assessment.{lang}.pdf", sources),
+            _to_root(page) + f"pdf/self-assessment.{lang}.pdf", sources,
+            lambda ref: (_tool_title(ref, lang, config), _tool_url(ref, lang, page))),
+        "tools": lambda arg: _tools_section(lang, page, config),
+        "trainer-sheet": lambda arg: _trainer_sheet_html(arg, lang, page, config),
         "concordance": lambda arg: _concordance(lang, page, config),
         "systems-table": lambda arg: _systems_table(lang, ui),
         "systems-row": lambda arg: systems.row_markdown(
@@ -355,6 +423,9 @@ def on_pre_build(config) -> None:
     generated_pages.sync(docs / "worksheets", {
         docs / "worksheets" / f"{s.worksheet.id}.{lang}.md": worksheets.page_markdown(s, lang)
         for s in _data["worksheets"] for lang in LANGUAGES})
+    generated_pages.sync(docs / "training", {
+        docs / "training" / f"{s.sheet.plan}-trainer.{lang}.md": trainer_sheets.page_markdown(
+            s, lang) for s in _data["trainer_sheets"] for lang in LANGUAGES})
     try:
         page_files.check_page_files(Path(config.docs_dir),
                                     frozenset(config.extra.get("french_only") or []))

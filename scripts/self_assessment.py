@@ -12,17 +12,21 @@ from pydantic import BaseModel, ConfigDict, Field
 from scripts.bibliography import SourceId
 from scripts.translated import Translated
 from scripts.validation import validate
-from scripts.yaml_source import DataFileError, load_yaml
+from scripts.yaml_source import DataFileError, line_of, load_yaml
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+ToolRef = Annotated[str, Field(pattern=r"^(worksheet|checklist|practice|training):[a-z0-9-]+$")]
+
+
 class Item(_Strict):
     id: Annotated[str, Field(pattern=r"^[A-Z][0-9]{1,2}$")]
     question: Translated
     anchors: Annotated[list[Translated], Field(min_length=5, max_length=5)]  # scores 1 … 5
+    helps: Annotated[list[ToolRef], Field(min_length=1)]  # tools that help raise the score
 
 
 class Dimension(_Strict):
@@ -50,9 +54,24 @@ def _label(data: Any, loc: tuple) -> str | None:
     return None
 
 
-def load_self_assessment(path: Path, name: str = "data/self-assessment.yml") -> SelfAssessment:
+def load_self_assessment(path: Path, name: str = "data/self-assessment.yml",
+                         known: dict[str, set[str]] | None = None) -> SelfAssessment:
+    """``known``: the tool ids by kind (scripts/site_data.known_tools); an item's ``helps``
+    naming an unknown tool stops the build with the line."""
     raw = load_yaml(path, name)
     data = validate(raw, SelfAssessment, name, _label)
+    if known is not None:
+        problems = []
+        for d, dim in enumerate(data.dimensions):
+            for i, item in enumerate(dim.items):
+                for ref in item.helps:
+                    kind, _, ref_id = ref.partition(":")
+                    if ref_id not in known[kind]:
+                        line = line_of(raw, ("dimensions", d, "items", i, "helps"))
+                        problems.append(f"{name}:{line}: item {item.id}: helps: unknown {kind} "
+                                        f"'{ref_id}'")
+        if problems:
+            raise DataFileError("\n".join(problems))
     ids = [item.id for d in data.dimensions for item in d.items]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
@@ -62,9 +81,37 @@ def load_self_assessment(path: Path, name: str = "data/self-assessment.yml") -> 
     return data
 
 
-def web_html(data: SelfAssessment, lang: str, ui: dict, pdf_href: str, bibliography) -> str:
-    """The questionnaire (radio groups with the anchors as labels) and the result panel that
-    self-assessment.js fills in; the answers never leave the browser."""
+PLAN_SIZE = (3, 5)  # the plan shows the 3 weakest items, up to 5 when scores tie
+
+
+def plan_html(data: SelfAssessment, lang: str, ui: dict, tool) -> str:
+    """From self-assessment to plan: every item with the tools that help raise it, hidden until
+    self-assessment.js shows the weakest (``tool(ref)`` gives a tool's title and URL)."""
+    import html
+    e = html.escape
+    items = []
+    for dim in data.dimensions:
+        for item in dim.items:
+            links = "".join(f'<li><a href="{e(tool(ref)[1])}">{e(tool(ref)[0])}</a></li>'
+                            for ref in item.helps)
+            items.append(f'<li class="sa-plan__item" data-plan-item="{item.id}" hidden>'
+                         f'<p><strong>{item.id}</strong> {e(item.question[lang])}<br>'
+                         f'<span class="sa-plan__score">{e(ui["sa_plan_score"][lang])} '
+                         f'<span data-plan-score></span> / 5</span></p>'
+                         f'<p class="sa-plan__tools">{e(ui["sa_plan_tools"][lang])}</p>'
+                         f'<ul>{links}</ul></li>')
+    return (f'<section class="sa-plan" aria-labelledby="sa-plan-title" '
+            f'data-plan-min="{PLAN_SIZE[0]}" data-plan-max="{PLAN_SIZE[1]}">'
+            f'<h2 id="sa-plan-title">{e(ui["sa_plan_title"][lang])}</h2>'
+            f'<p>{e(ui["sa_plan_intro"][lang])}</p>'
+            f'<p class="sa-plan__empty">{e(ui["sa_plan_empty"][lang])}</p>'
+            f'<ol class="sa-plan__list">{"".join(items)}</ol></section>')
+
+
+def web_html(data: SelfAssessment, lang: str, ui: dict, pdf_href: str, bibliography,
+             tool=None) -> str:
+    """The questionnaire (radio groups with the anchors as labels), the result panel and the
+    plan that self-assessment.js fills in; the answers never leave the browser."""
     import html
     from scripts.bibliography import inline_html
     e = html.escape
@@ -100,6 +147,8 @@ def web_html(data: SelfAssessment, lang: str, ui: dict, pdf_href: str, bibliogra
         f'<p class="sa-actions"><button type="reset" class="md-button">{t("sa_reset")}</button> '
         f'<button type="button" class="md-button" data-print-page>{t("sa_print")}</button> '
         f'<a class="md-button" href="{e(pdf_href)}">{t("sa_blank_pdf")}</a></p></form>')
+    if tool is not None:
+        parts.append(plan_html(data, lang, ui, tool))
     return "\n".join(parts)
 
 

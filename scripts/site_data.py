@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from scripts import (bibliography, checklist_ids, checklists, data_translations, glossary,
-                     phases, self_assessment, systems, ui_strings, worksheets)
+                     method_tools, phases, self_assessment, systems, trainer_sheets, ui_strings,
+                     worksheets)
 
 _loaded: dict[str, object] = {}
 
@@ -18,6 +19,17 @@ _loaded: dict[str, object] = {}
 def _signature(data_dir: Path) -> tuple:
     return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size)
                  for p in sorted(data_dir.rglob("*.yml")))
+
+
+def known_tools(data: dict, docs_dir: Path) -> dict[str, set[str]]:
+    """The ids a tool reference may name, by kind: worksheets and checklists from their data,
+    practices and training plans from their pages."""
+    def pages(folder: str) -> set[str]:
+        return {p.name[: -len(".fr.md")] for p in (docs_dir / folder).glob("*.fr.md")
+                if not p.name.startswith("index.") and "-trainer." not in p.name}
+    return {"worksheet": {s.worksheet.id for s in data["worksheets"]},
+            "checklist": {s.checklist.id for s in data["checklists"]},
+            "practice": pages("practices"), "training": pages("training")}
 
 
 def load(data_dir: Path, changes: dict[str, str]) -> dict[str, object]:
@@ -42,8 +54,13 @@ def load(data_dir: Path, changes: dict[str, str]) -> dict[str, object]:
         data["glossary"] = glossary.load_glossary(data_dir / "glossary")
         data["systems"] = systems.load_systems(data_dir / "systems.yml")
         data["worksheets"] = worksheets.load_worksheets(data_dir / "worksheets")
+        checklists.check_tools(data["checklists"], {s.worksheet.id for s in data["worksheets"]})
+        docs_dir = data_dir.parent / "docs"
+        data["trainer_sheets"] = trainer_sheets.load_sheets(data_dir / "training", docs_dir)
+        data["known_tools"] = known = known_tools(data, docs_dir)
+        data["tools"] = method_tools.load_tools(data_dir / "tools.yml", known, docs_dir)
         data["self_assessment"] = self_assessment.load_self_assessment(
-            data_dir / "self-assessment.yml")
+            data_dir / "self-assessment.yml", known=known)
         data["data_citations"] = bibliography.data_citations(data_dir, data["sources"])
         data["data_outdated"] = data_translations.outdated(data_dir)  # after every check
         _loaded.update(data, signature=signature)

@@ -8,7 +8,8 @@ the version and date but no address or QR code (a placeholder address would lead
 
 from __future__ import annotations
 
-from scripts import checklist_pdf, checklists, glossary, paper, self_assessment, worksheets
+from scripts import (checklist_pdf, checklists, glossary, paper, self_assessment,
+                     trainer_sheets, worksheets)
 from scripts.languages import root_prefix
 
 
@@ -49,7 +50,8 @@ def checklist_jobs(sources, ui: dict, languages: list[str],
 def documents(data: dict, ui: dict, site_names: dict[str, str], languages: list[str],
               paper_url: str) -> list[tuple[str, str]]:
     """``data``: the loaded data (scripts/site_data.py) plus "dates" (last commit dates)."""
-    found = [(checklist_pdf.document_html(job, ui, site_names), job.target)
+    titles = {s.worksheet.id: s.worksheet.title for s in data["worksheets"]}
+    found = [(checklist_pdf.document_html(job, ui, site_names, titles), job.target)
              for job in checklist_jobs(data["checklists"], ui, languages, paper_url)]
     for lang in languages:
         found.append((glossary.concordance_pdf_html(
@@ -64,6 +66,21 @@ def documents(data: dict, ui: dict, site_names: dict[str, str], languages: list[
                                 urls(paper_url, f"worksheets/{wid}/", (lang,)))
             found.append((worksheets.document_html(source, lang, ui, trace),
                           worksheet_target(wid, lang)))
+    newest = max((data["dates"].get(s.path) or "-" for s in data["worksheets"]), default="-")
+    for lang in languages:
+        trace = paper.Trace(site_names, (lang,), f'{ui["cl_version"][lang]} {newest}',
+                            urls(paper_url, "worksheets/", (lang,)))
+        found.append((worksheets.pack_html(data["worksheets"], lang, ui, trace,
+                                           data["tools"].worksheet_order()),
+                      f"pdf/worksheets/all-worksheets.{lang}.pdf"))
+    for source in data["trainer_sheets"]:
+        plan = source.sheet.plan
+        changed = data["dates"].get(source.path) or "-"
+        for lang in languages:
+            trace = paper.Trace(site_names, (lang,), f'{ui["cl_version"][lang]} {changed}',
+                                urls(paper_url, f"training/{plan}-trainer/", (lang,)))
+            found.append((trainer_sheets.document_html(source, lang, ui, trace),
+                          f"pdf/training/{plan}-trainer.{lang}.pdf"))
     for lang in languages:
         found.append((self_assessment.document_html(
             data["self_assessment"], lang, ui, site_names,

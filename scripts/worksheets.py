@@ -407,24 +407,64 @@ table.ws-table { width: 100%; border-collapse: collapse; font-size: 8.5pt; }
 .ws-table .ws-rowhead { width: 5mm; text-align: center; color: #333; }
 .ws-table td input[type=text] { height: 5.5mm; border: none; }
 .ws-table td.ws-cell--check { text-align: center; width: 12mm; }
+.ws-table td input[type=checkbox] { appearance: auto; width: 4mm; height: 4mm; margin: 0.3mm 0 0; }
 .ws-table tr { break-inside: avoid; }
 .ws-list ul { columns: 2; column-gap: 6mm; margin: 0; padding-left: 4mm; font-size: 8.5pt; }
 .ws-list__title { font-size: 8.5pt; font-weight: bold; margin: 0 0 0.5mm; }
 """ + "".join(f".w{n} {{ width: {n}%; }}\n" for n in range(5, 81, 5))
 
 
-def document_html(source: WorksheetSource, lang: str, ui: dict, trace: paper.Trace) -> str:
-    w = source.worksheet
+def _sheet_body(w: Worksheet, lang: str, ui: dict) -> str:
     kicker = (ui["cl_transversal"][lang] if w.phase == "transversal"
               else f"{ui['cl_phase'][lang]} {w.phase}")
     identity = paper.identity_html(
         [(identity_id(w, key), f"ws_id_{key}") for key in w.identity], (lang,), ui)
+    return (f'<p class="kicker">{_e(ui["ws_kind"][lang])} · {_e(kicker)}</p>'
+            f'<h1>{_e(w.title[lang])}</h1><p class="intro">{_e(w.intro[lang])}</p>'
+            f'<p class="privacy">{_e(ui["ws_privacy_paper"][lang])}</p>'
+            f'{identity}{sections_html(w, lang, ui, for_pdf=True)}')
+
+
+def document_html(source: WorksheetSource, lang: str, ui: dict, trace: paper.Trace) -> str:
+    w = source.worksheet
     return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
             f'<title>{_e(w.title[lang])}</title>'
             f'<meta name="author" content="{_e(trace.site_names[lang])}">'
             f'<style>{paper.page_css((lang,), ui)}{PDF_CSS}</style></head><body>'
-            f'{paper.trace_html(trace, ui)}'
-            f'<p class="kicker">{_e(ui["ws_kind"][lang])} · {_e(kicker)}</p>'
-            f'<h1>{_e(w.title[lang])}</h1><p class="intro">{_e(w.intro[lang])}</p>'
-            f'<p class="privacy">{_e(ui["ws_privacy_paper"][lang])}</p>'
-            f'<form>{identity}{sections_html(w, lang, ui, for_pdf=True)}</form></body></html>')
+            f'{paper.trace_html(trace, ui)}<form>{_sheet_body(w, lang, ui)}</form></body></html>')
+
+
+PHASE_ORDER = ("P1", "P2", "P3", "P4", "P5", "transversal")
+
+
+def in_method_order(sources: list[WorksheetSource],
+                    order: list[str] | None = None) -> list[WorksheetSource]:
+    """By phase, then in ``order`` (the order the method pages use them, data/tools.yml)."""
+    order = order or []
+    def key(s: WorksheetSource):
+        w = s.worksheet
+        return (PHASE_ORDER.index(w.phase), order.index(w.id) if w.id in order else len(order))
+    return sorted(sources, key=key)
+
+
+def pack_html(sources: list[WorksheetSource], lang: str, ui: dict, trace: paper.Trace,
+              order: list[str] | None = None) -> str:
+    """Every worksheet in one PDF for trainers: a cover with the printed contents, each sheet
+    on new pages, its title running at the top of its continuation pages."""
+    from scripts.checklist_pdf import PACK_CSS
+    ordered = in_method_order(sources, order)
+    toc = "".join(f'<li><a href="#sheet-{s.worksheet.id}">{_e(s.worksheet.title[lang])}</a></li>'
+                  for s in ordered)
+    cover = (f'<div class="cover"><p class="kicker">{_e(trace.site_names[lang])}</p>'
+             f'<h1>{_e(ui["ws_pack"][lang])}</h1><p class="lead">{_e(ui["ws_pack_lead"][lang])}</p>'
+             f'<h2>{_e(ui["cl_pack_contents"][lang])}</h2><ol class="toc">{toc}</ol></div>')
+    sheets = "".join(f'<section class="sheet" id="sheet-{s.worksheet.id}">'
+                     f'{_sheet_body(s.worksheet, lang, ui)}</section>' for s in ordered)
+    css = (paper.page_css((lang,), ui) + PDF_CSS + PACK_CSS
+           + "h1 { string-set: running content(text); } section.sheet + section.sheet "
+             "{ break-before: page; } .cover h2 { border: 0; }")
+    return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
+            f'<title>{_e(ui["ws_pack"][lang])}</title>'
+            f'<meta name="author" content="{_e(trace.site_names[lang])}">'
+            f'<style>{css}</style></head><body>{paper.trace_html(trace, ui)}{cover}'
+            f'<form>{sheets}</form></body></html>')

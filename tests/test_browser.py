@@ -329,3 +329,35 @@ def test_material_starts_after_the_first_paint_and_runs(site, page):
     expect(page.locator(f'.md-sidebar--secondary a[href="#{anchor}"]')).to_have_class(
         re.compile(r"md-nav__link--active"))
     assert not watch.errors
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_self_assessment_turns_the_weakest_answers_into_a_plan(site, page, lang):
+    """After answering, the page lists the weakest items (three, up to five on a tie) with
+    links to the tools that help; computed in the browser, nothing sent, printable."""
+    from scripts.self_assessment import load_self_assessment
+    from tests.conftest import ROOT
+    data = load_self_assessment(ROOT / "data" / "self-assessment.yml")
+    items = [item for d in data.dimensions for item in d.items]
+    watch = PageWatch(page)
+    prefix = "" if lang == "fr" else f"{lang}/"
+    page.goto(site.url + prefix + "self-assessment/")
+    plan = page.locator(".sa-plan")
+    expect(plan.locator(".sa-plan__empty")).to_be_visible()
+    scores = {items[0].id: 2, items[1].id: 4, items[2].id: 1, items[3].id: 5, items[4].id: 3,
+              items[5].id: 4}
+    for item_id, score in scores.items():
+        page.locator(f"label[for=sa-{item_id}-{score}]").click()
+    shown = plan.locator("[data-plan-item]:not([hidden])")
+    expect(shown).to_have_count(3)
+    order = shown.evaluate_all("els => els.map(e => e.dataset.planItem)")
+    assert order == [items[2].id, items[0].id, items[4].id]
+    assert shown.first.locator("[data-plan-score]").inner_text() == "1"
+    links = shown.first.locator("ul a")
+    assert links.count() == len(items[2].helps)
+    for href in links.evaluate_all("els => els.map(a => a.href)"):
+        assert page.request.get(href).status == 200, href
+    expect(plan.locator(".sa-plan__empty")).to_be_hidden()
+    page.emulate_media(media="print")
+    assert plan.is_visible() and shown.first.is_visible()
+    assert not watch.errors and not watch.foreign_requests(site)
