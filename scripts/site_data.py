@@ -17,8 +17,12 @@ _loaded: dict[str, object] = {}
 
 
 def _signature(data_dir: Path) -> tuple:
-    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size)
-                 for p in sorted(data_dir.rglob("*.yml")))
+    """The data files, and the pages that data checks read (tools name practices and training
+    plans; trainer's sheets name the exercise headings of their plan)."""
+    docs = data_dir.parent / "docs"
+    files = sorted(data_dir.rglob("*.yml")) + sorted(
+        p for folder in ("method", "practices", "training") for p in (docs / folder).glob("*.fr.md"))
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
 
 
 def known_tools(data: dict, docs_dir: Path) -> dict[str, set[str]]:

@@ -14,8 +14,14 @@ from tests.conftest import ROOT
 P1 = "data/checklists/p1-project.yml"
 
 
+def _copy(tmp_path):
+    """The data and the pages some data checks rely on (tools, training plans)."""
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    return shutil.copytree(ROOT / "data", tmp_path / "data")
+
+
 def test_unchanged_data_is_not_loaded_again_and_a_change_is_seen(tmp_path):
-    data = shutil.copytree(ROOT / "data", tmp_path / "data")
+    data = _copy(tmp_path)
     first = site_data.load(data, {})
     assert site_data.load(data, {})["checklists"] is first["checklists"]  # kept
 
@@ -35,7 +41,7 @@ def test_unchanged_data_is_not_loaded_again_and_a_change_is_seen(tmp_path):
 
 
 def test_checklist_versions_carry_the_last_commit_date_given(tmp_path):
-    data = shutil.copytree(ROOT / "data", tmp_path / "data")
+    data = _copy(tmp_path)
 
     def p1(loaded):
         return next(s for s in loaded["checklists"] if s.checklist.id == "p1-project")
