@@ -56,6 +56,9 @@ class Term(_Strict):
     # every language, and a short gloss explains it to readers of the other languages.
     system: Literal["wallonia", "netherlands", "ostbelgien", "germany"] | None = None
     gloss: Translated | None = None
+    # The termbase: variants a page must not use for this concept, per language (checked by
+    # scripts/termbase.py; the glossary lists them so that a reader recognises them).
+    avoid: dict[Literal["fr", "nl", "de"], Annotated[list[Text], Field(min_length=1)]] | None = None
 
     @model_validator(mode="after")
     def _gloss_with_system(self) -> "Term":
@@ -89,7 +92,9 @@ def load_glossary(directory: Path, display_dir: str = "data/glossary") -> list[E
     entries: list[Entry] = []
     seen: dict[str, str] = {}
     errors = []
+    raws: dict[str, Any] = {}
     for name, raw, data in load_folder(directory, display_dir, _load_file):
+        raws[name] = raw
         for i, term in enumerate(data.terms):
             line = line_of(raw, ("terms", i, "id"))
             if term.id in seen:
@@ -101,9 +106,32 @@ def load_glossary(directory: Path, display_dir: str = "data/glossary") -> list[E
                 continue
             seen[term.id] = f"{name}:{line}"
             entries.append(Entry(term, name))
+    errors += _termbase_problems(entries, raws)
     if errors:
         raise DataFileError("\n".join(errors))
     return entries
+
+
+def _termbase_problems(entries: list[Entry], raws: dict[str, Any]) -> list[str]:
+    """An avoided variant that is the term (or a recognised form) of a concept in the same
+    language would make every use of that term an error: refuse it, with the line."""
+    preferred: dict[tuple[str, str], str] = {}
+    for entry in entries:
+        for lang in ("fr", "nl", "de"):
+            for form in [entry.term.term[lang], *((entry.term.forms or {}).get(lang) or [])]:
+                preferred[(lang, form.casefold())] = entry.term.id
+    problems = []
+    for entry in entries:
+        raw = raws[entry.path]
+        index = next(i for i, t in enumerate(raw["terms"]) if t.get("id") == entry.term.id)
+        for lang, variants in (entry.term.avoid or {}).items():
+            for variant in variants:
+                owner = preferred.get((lang, variant.casefold()))
+                if owner:
+                    line = line_of(raw, ("terms", index, "avoid", lang))
+                    problems.append(f"{entry.path}:{line}: term {entry.term.id}: avoid.{lang}: "
+                                    f"'{variant}' is the term or a form of '{owner}' in {lang}")
+    return problems
 
 
 # ---------------------------------------------------------------------------------------------

@@ -25,7 +25,8 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scripts import (  # noqa: E402
-    bibliography, checklist_pages, checklists, generated_pages, glossary, markers, method_tools,
+    bibliography, checklist_pages, checklists, country_notes, generated_pages, glossary, markers,
+    method_tools,
     page_dates, page_files, pdf_render, phases, qr, search_index, self_assessment, site_data,
     site_js, site_pdfs, sitemap, synthesis, systems, trainer_sheets, translations, worksheets)
 from scripts.yaml_source import DataFileError  # noqa: E402
@@ -63,7 +64,7 @@ def _built_languages(config) -> list[str]:
 
 MARKER_PREFIXES = ("phase", "checklist", "glossary", "concordance", "systems", "worksheet",
                    "self-assessment", "translation", "sources", "bibliography", "tools",
-                   "trainer")
+                   "trainer", "country")
 
 
 def _phase_arg(arg: str | None) -> str:
@@ -191,6 +192,15 @@ def _tools_section(lang: str, page, config) -> str:
         entry, lang, config.extra["ui"], lambda tool: _tool_target(tool, lang, page, config))
 
 
+def _country_block(arg, lang: str, page, config) -> str:
+    if arg not in country_notes.COUNTRIES:
+        raise ValueError(f"which country? write <!-- country: netherlands --> or "
+                         f"<!-- country: ostbelgien --> (got {arg!r})")
+    key = page.file.src_uri.rsplit(".", 2)[0]
+    note = _data["countries"].note(key, arg)
+    return country_notes.block_html(note, lang, config.extra["ui"], _data["sources"])
+
+
 def _tool_url(ref: str, lang: str, page) -> str:
     """URL (relative to ``page``) of a tool named as "kind:id"."""
     kind, _, ref_id = ref.partition(":")
@@ -309,6 +319,7 @@ def _renderers(lang: str, page, config) -> dict[str, markers.Renderer]:
             _to_root(page) + f"pdf/self-assessment.{lang}.pdf", sources,
             lambda ref: (_tool_title(ref, lang, config), _tool_url(ref, lang, page))),
         "tools": lambda arg: _tools_section(lang, page, config),
+        "country": lambda arg: _country_block(arg, lang, page, config),
         "trainer-sheet": lambda arg: _trainer_sheet_html(arg, lang, page, config),
         "concordance": lambda arg: _concordance(lang, page, config),
         "systems-table": lambda arg: _systems_table(lang, ui),

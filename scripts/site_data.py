@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts import (bibliography, checklist_ids, checklists, data_translations, glossary,
-                     method_tools, phases, self_assessment, systems, trainer_sheets, ui_strings,
-                     worksheets)
+from scripts import (bibliography, checklist_ids, checklists, country_notes, data_translations,
+                     glossary, method_tools, phases, self_assessment, systems, trainer_sheets,
+                     ui_strings, worksheets)
 
 _loaded: dict[str, object] = {}
 
@@ -63,6 +63,7 @@ def load(data_dir: Path, changes: dict[str, str]) -> dict[str, object]:
         data["trainer_sheets"] = trainer_sheets.load_sheets(data_dir / "training", docs_dir)
         data["known_tools"] = known = known_tools(data, docs_dir)
         data["tools"] = method_tools.load_tools(data_dir / "tools.yml", known, docs_dir)
+        data["countries"] = country_notes.load_countries(data_dir / "countries.yml", docs_dir)
         data["self_assessment"] = self_assessment.load_self_assessment(
             data_dir / "self-assessment.yml", known=known)
         data["data_citations"] = bibliography.data_citations(data_dir, data["sources"])

@@ -1,0 +1,96 @@
+""""In the Netherlands" and "In Ostbelgien": each method step seen from the reader's own system.
+
+Why: a re-integration coach in Maastricht or a job coach in Eupen reads the Walloon method to do
+their own work: for each step they need what their system calls it, who pays, which instrument
+applies, what they must report and to whom, and whom to ask. Source: ``data/countries.yml``,
+one entry per method page and country, every fact sourced (ids of data/sources.yml) with its
+year in the text; where nothing is published, the text says who would know. The French page
+carries the same blocks, so that a Walloon coach learns the partner's system.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from scripts.bibliography import Entries, SourceId, inline_html
+from scripts.markdown_text import html_text
+from scripts.translated import Translated
+from scripts.validation import validate
+from scripts.yaml_source import DataFileError, line_of, load_yaml
+
+COUNTRIES = ("netherlands", "ostbelgien")
+ASPECTS = ("called", "pays", "instrument", "report", "ask")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class CountryNote(_Strict):
+    called: Translated  # what this system calls the step
+    pays: Translated  # who pays for it
+    instrument: Translated  # which instrument or scheme applies
+    report: Translated  # what the practitioner reports, and to whom
+    ask: Translated  # whom to call (an organisation, never a person's name)
+    sources: Annotated[list[SourceId], Field(min_length=1)]
+
+
+class PageNotes(_Strict):
+    page: Annotated[str, Field(pattern=r"^[a-z0-9/-]+$")]
+    netherlands: CountryNote
+    ostbelgien: CountryNote
+
+
+class CountriesData(_Strict):
+    pages: Annotated[list[PageNotes], Field(min_length=1)]
+
+
+@dataclass(frozen=True)
+class Countries:
+    data: CountriesData
+    path: str
+
+    def note(self, page: str, country: str) -> CountryNote:
+        for entry in self.data.pages:
+            if entry.page == page:
+                return getattr(entry, country)
+        raise KeyError(f"no entry for '{page}' in {self.path}")
+
+
+def _label(data, loc: tuple) -> str | None:
+    if len(loc) >= 2 and loc[0] == "pages" and isinstance(loc[1], int):
+        try:
+            return f"page {data['pages'][loc[1]]['page']}"
+        except (KeyError, IndexError, TypeError):
+            return None
+    return None
+
+
+def load_countries(path: Path, docs_dir: Path, name: str = "data/countries.yml") -> Countries:
+    raw = load_yaml(path, name)
+    data = validate(raw, CountriesData, name, _label)
+    problems, seen = [], set()
+    for i, entry in enumerate(data.pages):
+        where = f"{name}:{line_of(raw, ('pages', i, 'page'))}"
+        if entry.page in seen:
+            problems.append(f"{where}: page {entry.page}: listed twice")
+        seen.add(entry.page)
+        if not (docs_dir / f"{entry.page}.fr.md").exists():
+            problems.append(f"{where}: page {entry.page}: no such page in docs/")
+    if problems:
+        raise DataFileError("\n".join(problems))
+    return Countries(data, name)
+
+
+def block_html(note: CountryNote, lang: str, ui: dict, bibliography: Entries) -> str:
+    """One country's block: the five aspects as a description list, then its sources."""
+    rows = "".join(f'<dt>{html.escape(ui["country_" + aspect][lang])}</dt>'
+                   f'<dd>{html_text(getattr(note, aspect)[lang])}</dd>' for aspect in ASPECTS)
+    return (f'<dl class="country-note">{rows}</dl>'
+            f'<p class="country-note__sources"><small>{html.escape(ui["sys_sources"][lang])} '
+            f'{inline_html(note.sources, bibliography, lang, ui)}</small></p>')
