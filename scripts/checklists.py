@@ -189,7 +189,7 @@ def phase_label(checklist: Checklist, lang: str, ui: dict) -> str:
     return f"{ui['cl_phase'][lang]} {checklist.phase}"
 
 
-def web_html(source: Source, lang: str, ui: dict, *, canonical_url: str, qr_svg: str,
+def web_html(source: Source, lang: str, ui: dict, *, canonical_url: str | None, qr_svg: str,
              pdf_links: list[tuple[str, str]], show_title: bool = True,
              tool_links: dict[str, tuple[str, str]] | None = None) -> str:
     """The checklist as an HTML block for a page (form, items, actions, print header/trace).
@@ -244,12 +244,13 @@ def web_html(source: Source, lang: str, ui: dict, *, canonical_url: str, qr_svg:
     if pdf_links:
         links = " · ".join(f'<a href="{_e(href)}">{_e(label)}</a>' for label, href in pdf_links)
         lines.append(f'<p class="checklist__pdfs">{t("cl_pdfs")} {links}</p>')
+    qr_block = f'<div class="checklist__qr" aria-hidden="true">{qr_svg}</div>' if qr_svg else ""
+    address = (f'<br>{t("cl_current")} <span class="checklist__url">{_e(canonical_url)}</span>'
+               if canonical_url else "")
     lines.append(
-        '<div class="checklist__trace">'
-        f'<div class="checklist__qr" aria-hidden="true">{qr_svg}</div><p>'
+        f'<div class="checklist__trace">{qr_block}<p>'
         f'{t("cl_language")} {_e(ui["language_name"][lang])} · {_e(version_label(source, lang, ui))}'
-        f' · {t("cl_printed")} <span data-print-date></span><br>'
-        f'{t("cl_current")} <span class="checklist__url">{_e(canonical_url)}</span></p></div>')
+        f' · {t("cl_printed")} <span data-print-date></span>{address}</p></div>')
     lines.append("</form>")
     return "\n".join(lines)
 

@@ -23,7 +23,7 @@ from scripts.translated import Translated
 from scripts.validation import validate
 from scripts.yaml_source import DataFileError, line_of, load_yaml
 
-COUNTRIES = ("netherlands", "ostbelgien")
+COUNTRIES = ("wallonia", "netherlands", "ostbelgien")
 ASPECTS = ("called", "pays", "instrument", "report", "ask")
 
 
@@ -42,6 +42,7 @@ class CountryNote(_Strict):
 
 class PageNotes(_Strict):
     page: Annotated[str, Field(pattern=r"^[a-z0-9/-]+$")]
+    wallonia: CountryNote | None = None  # the MIRE's own frame, where a page shows it
     netherlands: CountryNote
     ostbelgien: CountryNote
 
@@ -58,7 +59,10 @@ class Countries:
     def note(self, page: str, country: str) -> CountryNote:
         for entry in self.data.pages:
             if entry.page == page:
-                return getattr(entry, country)
+                note = getattr(entry, country)
+                if note is None:
+                    raise KeyError(f"no '{country}' block for '{page}' in {self.path}")
+                return note
         raise KeyError(f"no entry for '{page}' in {self.path}")
 
 

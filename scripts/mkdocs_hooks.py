@@ -123,10 +123,6 @@ def _set_page_dates(page, lang: str, config) -> None:
         page.meta["review_overdue_text"] = page_dates.localized(str(review_by), lang, ui["months"])
 
 
-def _site_url(config) -> str:
-    return (config.site_url or "/").rstrip("/") + "/"
-
-
 def _to_root(page) -> str:
     """Relative path from a page's URL to the site root ("../../" for "nl/checklists/x/")."""
     return "../" * page.url.count("/")
@@ -152,12 +148,16 @@ def _checklist_html(arg, lang, page, config) -> str:
     source = _checklist(arg)
     ui = config.extra["ui"]
     cid = source.checklist.id
-    url = f"{_site_url(config)}{root_prefix(lang)}checklists/{cid}/"
+    # Paper names the public address only when there is one (SITE_URL, issue 17): a build without
+    # it prints neither a placeholder address nor its QR code.
+    paper_url = (config.extra.get("paper_url") or "").rstrip("/")
+    url = f"{paper_url}/{root_prefix(lang)}checklists/{cid}/" if paper_url else None
     own_page = page.file.src_uri.startswith(f"checklists/{cid}.")
     tools = {t: (_tool_title(f"worksheet:{t}", lang, config),
                  _tool_url(f"worksheet:{t}", lang, page))
              for item in source.checklist.items for t in item.tools}
-    return checklists.web_html(source, lang, ui, canonical_url=url, qr_svg=qr.qr_svg(url),
+    return checklists.web_html(source, lang, ui, canonical_url=url,
+                               qr_svg=qr.qr_svg(url) if url else "",
                                pdf_links=_pdf_links(cid, lang, ui, page), show_title=not own_page,
                                tool_links=tools)
 
@@ -194,8 +194,8 @@ def _tools_section(lang: str, page, config) -> str:
 
 def _country_block(arg, lang: str, page, config) -> str:
     if arg not in country_notes.COUNTRIES:
-        raise ValueError(f"which country? write <!-- country: netherlands --> or "
-                         f"<!-- country: ostbelgien --> (got {arg!r})")
+        raise ValueError(f"which country? write <!-- country: X --> with X one of "
+                         f"{', '.join(country_notes.COUNTRIES)} (got {arg!r})")
     key = page.file.src_uri.rsplit(".", 2)[0]
     note = _data["countries"].note(key, arg)
     return country_notes.block_html(note, lang, config.extra["ui"], _data["sources"])

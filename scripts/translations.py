@@ -238,6 +238,7 @@ def notice(ui: dict, lang: str, source: str, translation_file: str | None) -> di
         command = f"{DIFF_COMMAND} {translation_file}"
         texts["diff"] = (f"{html.escape(before)}<code>{html.escape(command)}</code>"
                          f"{html.escape(after)}")
+        texts["diff_summary"] = html.escape(ui["outdated_diff_summary"][lang])
     return texts
 
 

@@ -116,3 +116,16 @@ def test_a_data_folder_reports_every_bad_file_at_once_and_refuses_to_be_empty(tm
     (tmp_path / "b.yml").unlink()
     with pytest.raises(DataFileError, match=r"^data/x: no data file \(\*\.yml\) found$"):
         load_folder(tmp_path, "data/x", load_yaml)
+
+
+def test_a_checklist_without_a_public_address_prints_no_address_and_no_qr_code():
+    """Without SITE_URL the print trace keeps language, version and date but names no address
+    (never a placeholder domain) and carries no QR code."""
+    sources = checklists.load_checklists(FIXTURES / "good")
+    from tests.test_checklists_render import UI
+    bare = checklists.web_html(sources[0], "fr", UI, canonical_url=None, qr_svg="", pdf_links=[])
+    assert "checklist__url" not in bare and "checklist__qr" not in bare and "http" not in bare
+    assert "data-print-date" in bare
+    full = checklists.web_html(sources[0], "fr", UI, canonical_url="https://x.org/c/",
+                               qr_svg="<svg/>", pdf_links=[])
+    assert '<span class="checklist__url">https://x.org/c/</span>' in full and "<svg/>" in full
