@@ -107,6 +107,9 @@ def test_outdated_pages_show_a_notice_linking_to_their_source_and_marking_clears
     nl, de = page("nl/privacy"), page("de/privacy")
     assert "Vertaling niet bijgewerkt" in nl and 'href="../../privacy/" hreflang="fr"' in nl
     assert "in het Frans" in nl and "diff docs/privacy.nl.md" in nl
+    # readers see one line; the command is folded under "Voor vertalers" and not printed
+    assert re.search(r'<details class="translation-notice__diff"><summary>Voor vertalers</summary>'
+                     r'\s*<p>[^<]*<code>python -m scripts.translations diff docs/privacy.nl.md', nl)
     assert "Übersetzung nicht aktuell" in de and "Vertaling" not in de
     assert "translation-notice" not in page("nl/about")
     assert "translation-notice" not in page("privacy")
