@@ -109,6 +109,21 @@ def serve_rebuilds(project: Path) -> list[float]:
     return sorted(json.loads(run.stdout.splitlines()[-1]))
 
 
+def _copy_page_entries(data: Path, factor: int) -> None:
+    """The copied method pages carry the same per-page blocks (tools, country notes) as their
+    originals: give each copy the original's entries in the data files keyed by page."""
+    import yaml
+
+    for name in ("tools.yml", "countries.yml"):
+        path = data / name
+        content = yaml.safe_load(path.read_text(encoding="utf-8"))
+        method = [e for e in content["pages"] if e["page"].startswith("method/")]
+        content["pages"] += [{**e, "page": f"{e['page']}-copy{copy}"}
+                             for copy in range(1, factor) for e in method]
+        path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False),
+                        encoding="utf-8")
+
+
 def build_times() -> list[tuple[str, str]]:
     rows = [("Machine reference (a fixed Markdown conversion; lower is faster)",
              machine_reference())]
@@ -141,6 +156,7 @@ def build_times() -> list[tuple[str, str]]:
                     name = src.name.split(".")
                     target = src.with_name(f"{name[0]}-copy{copy}.{name[1]}.md")
                     target.write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
+            _copy_page_entries(scaled / "data", factor)
             seconds = build(scaled, Path(tmp) / f"site{factor}", strict=False)
             rows.append((f"Build with {factor}× the method pages (warm PDF cache)",
                          f"{seconds:.1f} s ({seconds / base:.2f}× the 1× time, {base:.1f} s)"))

@@ -1,5 +1,6 @@
 """Glossary and system-equivalence data: precise errors, complete pages, tooltips in the
-page's language only, an entry for each country on each phase."""
+page's language only, an entry for each country on each phase (the method pages show the
+countries through data/countries.yml: tests/test_country_notes.py)."""
 
 from __future__ import annotations
 
@@ -118,24 +119,6 @@ def test_tooltips_are_in_the_page_language_only(site):
             target = (base / href.split("#")[0]).resolve()
             assert (target / "index.html").exists(), href
             assert target == (site.dir / prefix / "glossary").resolve()
-
-
-def test_phase_pages_show_the_elsewhere_panel_in_their_language(site):
-    for lang in LANGS:
-        for row in SYSTEMS.rows:
-            if row.kind != "phase":
-                continue
-            page = html.unescape(re.sub(r"<[^>]+>", "", _page(
-                site, f"method/{_phase_page(row.id)}", lang)))
-            entry = row.netherlands
-            text = plain((entry.who or entry.unknown)[lang])
-            assert text[:40] in re.sub(r"\s+", " ", page), (row.id, lang)
-
-
-def _phase_page(phase_id: str) -> str:
-    from scripts.phases import load_phases
-    page = load_phases(ROOT / "data" / "phases.yml").phase(phase_id).page
-    return page.removeprefix("method/").removesuffix(".md")
 
 
 def test_concordance_pdf_per_language(site):

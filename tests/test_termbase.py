@@ -59,7 +59,7 @@ def test_findings_name_file_line_variant_and_preferred_term(tmp_path):
     assert found == [
         "docs/method/p1.nl.md:4: 'onthaal en\nbalans' is a variant to avoid; use 'intake en "
         "diagnose'",
-        "data/checklists/x.yml:5: 'indicatieve duur' is a variant to avoid; use 'richtduur'",
+        "data/checklists/x.yml:5: 'indicatieve duur' is a variant to avoid; use 'indicatieve doorlooptijd'",
         "data/checklists/x.yml:5: 'onthaal' is a variant to avoid; use 'intake en diagnose'",
     ]
 
