@@ -24,8 +24,9 @@ from scripts.validation import validate
 from scripts.yaml_source import DataFileError, line_of, load_folder, load_yaml
 
 PHASES = ("P1", "P2", "P3", "P4", "P5")
-Audience = Literal["jobcoach", "job_seeker", "employer", "trainer"]
-Who = Literal["jobcoach", "job_seeker", "employer", "trainer", "together"]
+# "worker": the person once hired (P5), no longer a job seeker.
+Audience = Literal["jobcoach", "job_seeker", "worker", "employer", "trainer"]
+Who = Literal["jobcoach", "job_seeker", "worker", "employer", "trainer", "together"]
 
 
 class _Strict(BaseModel):

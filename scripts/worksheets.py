@@ -84,7 +84,7 @@ class Section(_Strict):
 class Worksheet(_Strict):
     id: Slug
     phase: Literal["P1", "P2", "P3", "P4", "P5", "transversal"]
-    audience: Annotated[list[Literal["jobcoach", "job_seeker", "employer", "trainer"]],
+    audience: Annotated[list[Literal["jobcoach", "job_seeker", "worker", "employer", "trainer"]],
                         Field(min_length=1)]
     title: Translated
     intro: Translated
