@@ -15,8 +15,14 @@ from dataclasses import dataclass
 
 from scripts import paper
 from scripts.checklists import Source, field_id, phase_label, version_label
+from scripts.markdown_text import html_text, plain
 
-_e = html.escape
+_e = html_text  # element text: a phrase marked {xx|…} in data gets its language
+
+
+def _a(text: str) -> str:
+    """An attribute value (or a <title>): the text without language marks, escaped."""
+    return html.escape(plain(text))
 
 CSS = """
 section + section { break-before: page; }
@@ -92,15 +98,15 @@ def _item(source: Source, item, langs: tuple[str, ...], ui: dict, tools: dict) -
     # The field's accessible name (PDF /TU): the item in the document's first language, spaces
     # kept (a label's wrapped lines would run words together).
     name = f"{item.id} {' '.join(item.text[langs[0]].split())}"
-    return (f'<li><input type="checkbox" id="{fid}" name="{_e(item.id)}" title="{_e(name)}">'
+    return (f'<li><input type="checkbox" id="{fid}" name="{_a(item.id)}" title="{_a(name)}">'
             f'<span class="item">{"".join(cols)}</span></li>')
 
 
 def _notes(source: Source, langs: tuple[str, ...], ui: dict) -> str:
     """Room left on the last page: ruled lines for notes and next steps (scripts/pdf_render)."""
     return (f'<div class="fill-lines" data-name="{source.checklist.id}-notes" '
-            f'data-title="{_e(paper.plain("cl_notes", langs, ui))}" '
-            f'data-heading="{_e(paper.bilingual("cl_notes", langs, ui))}"></div>')
+            f'data-title="{_a(paper.plain("cl_notes", langs, ui))}" '
+            f'data-heading="{_a(paper.bilingual("cl_notes", langs, ui))}"></div>')
 
 
 def _section(source: Source, langs: tuple[str, ...], ui: dict, tools: dict, *,
@@ -147,6 +153,6 @@ def document_html(job: PdfJob, ui: dict, site_names: dict[str, str],
     cover = _cover(job, ui, site_names[lang]) if pack else ""
     css = paper.page_css(job.langs, ui) + CSS + (PACK_CSS if pack else "")
     return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
-            f'<title>{_e(job.title)}</title><meta name="author" content="{_e(site_names[lang])}">'
+            f'<title>{_a(job.title)}</title><meta name="author" content="{_a(site_names[lang])}">'
             f'<style>{css}</style></head>'
             f'<body>{trace}{cover}<form>{body}</form></body></html>')

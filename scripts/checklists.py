@@ -19,6 +19,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from scripts.markdown_text import html_text, plain
 from scripts.translated import Translated
 from scripts.validation import validate
 from scripts.yaml_source import DataFileError, line_of, load_folder, load_yaml
@@ -172,7 +173,12 @@ def find(sources: list[Source], checklist_id: str) -> Source:
 # Web page: real inputs with labels, state kept in the browser only (checklists.js)
 # ---------------------------------------------------------------------------------------------
 
-_e = html.escape
+_e = html_text  # element text: a phrase marked {xx|…} in data gets its language
+
+
+def _a(text: str) -> str:
+    """An attribute value (or a <title>): the text without language marks, escaped."""
+    return html.escape(plain(text))
 
 
 def field_id(checklist_id: str, item_id: str) -> str:
@@ -199,8 +205,8 @@ def web_html(source: Source, lang: str, ui: dict, *, canonical_url: str | None, 
     """
     c = source.checklist
     t = lambda key: _e(ui[key][lang])  # noqa: E731
-    lines = [f'<form class="checklist" data-checklist="{_e(c.id)}" '
-             f'data-version="{_e(source.digest)}" aria-label="{_e(c.title[lang])}" '
+    lines = [f'<form class="checklist" data-checklist="{_a(c.id)}" '
+             f'data-version="{_a(source.digest)}" aria-label="{_a(c.title[lang])}" '
              f'data-msg-saved="{t("cl_saved")}" data-msg-cleared="{t("cl_cleared")}" '
              f'data-msg-confirm="{t("cl_confirm_reset")}">',
              f'<p class="checklist__kicker">{_e(phase_label(c, lang, ui))} · '
@@ -222,12 +228,12 @@ def web_html(source: Source, lang: str, ui: dict, *, canonical_url: str | None, 
         hint = (f'<span class="checklist__hint">{_e(item.hint[lang])}</span>'
                 if item.hint else "")
         if item.tools and tool_links:
-            links = ", ".join(f'<a href="{_e(tool_links[t][1])}">{_e(tool_links[t][0])}</a>'
+            links = ", ".join(f'<a href="{_a(tool_links[t][1])}">{_e(tool_links[t][0])}</a>'
                               for t in item.tools)
             hint += f'<span class="checklist__tools">{t("cl_tool")} {links}</span>'
         lines.append(
             f'<li class="checklist__item" id="{fid}-item">'
-            f'<input type="checkbox" id="{fid}" name="{_e(item.id)}">'
+            f'<input type="checkbox" id="{fid}" name="{_a(item.id)}">'
             f'<label for="{fid}"><span class="checklist__id">{_e(item.id)}</span> '
             f'<span class="checklist__text">{_e(item.text[lang])}</span>'
             f'<span class="checklist__meta">{" · ".join(meta)}</span>{hint}</label></li>')
@@ -243,7 +249,7 @@ def web_html(source: Source, lang: str, ui: dict, *, canonical_url: str | None, 
                  f'<span class="checklist__status" role="status" aria-live="polite"></span></div>'
                  f'<p class="checklist__shared">{t("cl_shared_notice")}</p>')
     if pdf_links:
-        links = " · ".join(f'<a href="{_e(href)}">{_e(label)}</a>' for label, href in pdf_links)
+        links = " · ".join(f'<a href="{_a(href)}">{_e(label)}</a>' for label, href in pdf_links)
         lines.append(f'<p class="checklist__pdfs">{t("cl_pdfs")} {links}</p>')
     qr_block = f'<div class="checklist__qr" aria-hidden="true">{qr_svg}</div>' if qr_svg else ""
     address = (f'<br>{t("cl_current")} <span class="checklist__url">{_e(canonical_url)}</span>'

@@ -18,7 +18,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field
 
 from scripts import paper
-from scripts.markdown_text import html_text
+from scripts.markdown_text import html_text, plain
 from scripts.translated import Translated
 from scripts.validation import validate
 from scripts.yaml_source import DataFileError, line_of, load_folder, load_yaml
@@ -111,7 +111,12 @@ def page_markdown(source: SheetSource, lang: str) -> str:
                                 f"<!-- trainer-sheet: {s.plan} -->")
 
 
-_e = html.escape
+_e = html_text  # element text: a phrase marked {xx|…} in data gets its language
+
+
+def _a(text: str) -> str:
+    """An attribute value (or a <title>): the text without language marks, escaped."""
+    return html.escape(plain(text))
 
 
 def _exercises(sheet: TrainerSheet, lang: str, ui: dict, heading: str) -> str:
@@ -150,8 +155,8 @@ def web_html(source: SheetSource, lang: str, ui: dict, plan_href: str, pdf_href:
                  f'<p>{_e(ui["ts_cards_how"][lang])}</p>'
                  f'<div class="ts-cards">{_cards(s, lang, ui, "h3")}</div>')
     return (f'<div class="trainer-sheet"><p>{_e(s.intro[lang])}</p>'
-            f'<p><a href="{_e(plan_href)}">{_e(ui["ts_plan_link"][lang])}</a> · '
-            f'<a href="{_e(pdf_href)}">{_e(ui["ts_pdf"][lang])}</a></p>'
+            f'<p><a href="{_a(plan_href)}">{_e(ui["ts_plan_link"][lang])}</a> · '
+            f'<a href="{_a(pdf_href)}">{_e(ui["ts_pdf"][lang])}</a></p>'
             f'<h2 id="expected-answers">{_e(ui["ts_expected_title"][lang])}</h2>'
             f'{_exercises(s, lang, ui, "h3")}{cards}</div>')
 
@@ -181,8 +186,8 @@ def document_html(source: SheetSource, lang: str, ui: dict, trace: paper.Trace) 
         cards = (f'<div class="cards"><h2>{_e(ui["ts_role_cards"][lang])}</h2>'
                  f'{_cards(s, lang, ui, "h3")}</div>')
     return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
-            f'<title>{_e(s.title[lang])}</title>'
-            f'<meta name="author" content="{_e(trace.site_names[lang])}">'
+            f'<title>{_a(s.title[lang])}</title>'
+            f'<meta name="author" content="{_a(trace.site_names[lang])}">'
             f'<style>{paper.page_css((lang,), ui)}{PDF_CSS}</style></head><body>'
             f'{paper.trace_html(trace, ui)}<p class="kicker">{_e(ui["ts_kind"][lang])}</p>'
             f'<h1>{_e(s.title[lang])}</h1><p>{_e(s.intro[lang])}</p>'

@@ -22,6 +22,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from scripts import paper
+from scripts.markdown_text import html_text, plain
 from scripts.translated import Translated
 from scripts.validation import validate
 from scripts.yaml_source import DataFileError, line_of, load_folder, load_yaml
@@ -152,7 +153,12 @@ def find(sources: list[WorksheetSource], worksheet_id: str) -> WorksheetSource:
 # Field names: stable, they are the PDF's form field names
 # ---------------------------------------------------------------------------------------------
 
-_e = html.escape
+_e = html_text  # element text: a phrase marked {xx|…} in data gets its language
+
+
+def _a(text: str) -> str:
+    """An attribute value (or a <title>): the text without language marks, escaped."""
+    return html.escape(plain(text))
 
 
 def field_id(sheet: Worksheet, field: WorksheetField) -> str:
@@ -207,7 +213,7 @@ def _label_html(field: WorksheetField, fid: str, lang: str, ui: dict, for_pdf: b
 
 
 def _title(text: str, for_pdf: bool) -> str:
-    return f' title="{_e(text)}"' if for_pdf else ""
+    return f' title="{_a(text)}"' if for_pdf else ""
 
 
 def _width(column: Column) -> str:
@@ -235,10 +241,10 @@ def _table_html(sheet: Worksheet, field: WorksheetField, lang: str, ui: dict,
             name = f"{column.label[lang]} – {row_name}"
             if column.type == "check":
                 control = (f'<input type="checkbox" id="{cid}" name="{cid}" '
-                           f'aria-label="{_e(name)}"{_title(name, for_pdf)}>')
+                           f'aria-label="{_a(name)}"{_title(name, for_pdf)}>')
             else:
                 control = (f'<input type="text" id="{cid}" name="{cid}" autocomplete="off" '
-                           f'aria-label="{_e(name)}"{_title(name, for_pdf)}>')
+                           f'aria-label="{_a(name)}"{_title(name, for_pdf)}>')
             cells.append(f'<td class="ws-cell--{column.type}">{control}</td>')
         body.append(f"<tr>{''.join(cells)}</tr>")
     if field.row_labels:
@@ -348,14 +354,14 @@ def web_html(source: WorksheetSource, lang: str, ui: dict,
     w = source.worksheet
     t = lambda key: _e(ui[key][lang])  # noqa: E731
     guidance = "".join(f"<p>{_e(p[lang])}</p>" for p in w.guidance)
-    links = " · ".join(f'<a href="{_e(href)}">{_e(label)}</a>' for label, href in pdf_links)
+    links = " · ".join(f'<a href="{_a(href)}">{_e(label)}</a>' for label, href in pdf_links)
     return (f'<div class="worksheet">'
             f'<p class="worksheet__intro">{_e(w.intro[lang])}</p>'
             f'<div class="admonition tip worksheet__guidance"><p class="admonition-title">'
             f'{t("ws_guidance")}</p>{guidance}</div>'
             f'<p class="worksheet__pdfs">{t("ws_pdf")} {links}</p>'
             f'<p class="worksheet__privacy">{t("ws_privacy")}</p>'
-            f'<form class="worksheet__form" aria-label="{_e(w.title[lang])}">'
+            f'<form class="worksheet__form" aria-label="{_a(w.title[lang])}">'
             f'{_identity_web(w, lang, ui)}{sections_html(w, lang, ui, for_pdf=False)}</form>'
             f'<p class="worksheet__print"><button type="button" class="md-button" '
             f'data-print-page>{t("ws_print")}</button></p></div>')
@@ -428,8 +434,8 @@ def _sheet_body(w: Worksheet, lang: str, ui: dict) -> str:
 def document_html(source: WorksheetSource, lang: str, ui: dict, trace: paper.Trace) -> str:
     w = source.worksheet
     return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
-            f'<title>{_e(w.title[lang])}</title>'
-            f'<meta name="author" content="{_e(trace.site_names[lang])}">'
+            f'<title>{_a(w.title[lang])}</title>'
+            f'<meta name="author" content="{_a(trace.site_names[lang])}">'
             f'<style>{paper.page_css((lang,), ui)}{PDF_CSS}</style></head><body>'
             f'{paper.trace_html(trace, ui)}<form>{_sheet_body(w, lang, ui)}</form></body></html>')
 
@@ -464,7 +470,7 @@ def pack_html(sources: list[WorksheetSource], lang: str, ui: dict, trace: paper.
            + "h1 { string-set: running content(text); } section.sheet + section.sheet "
              "{ break-before: page; } .cover h2 { border: 0; }")
     return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
-            f'<title>{_e(ui["ws_pack"][lang])}</title>'
-            f'<meta name="author" content="{_e(trace.site_names[lang])}">'
+            f'<title>{_a(ui["ws_pack"][lang])}</title>'
+            f'<meta name="author" content="{_a(trace.site_names[lang])}">'
             f'<style>{css}</style></head><body>{paper.trace_html(trace, ui)}{cover}'
             f'<form>{sheets}</form></body></html>')

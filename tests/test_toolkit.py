@@ -195,3 +195,30 @@ def test_a_trainer_exercise_must_be_a_heading_of_its_plan(tmp_path):
     with pytest.raises(DataFileError, match=r"session-plan.yml:\d+: exercise exercise-guests: no "
                                             r"heading \{#exercise-guests\}"):
         trainer_sheets.load_sheet(path, "session-plan.yml", ROOT / "docs")
+
+
+def test_a_phrase_marked_in_another_language_keeps_its_language_in_worksheets_and_checklists():
+    """`{de|…}` in a worksheet or checklist text becomes <span lang="de"> in the page and the
+    PDF, and plain text in attributes (aria-label, PDF field names), never raw braces."""
+    from scripts import worksheets
+    from scripts.ui_strings import load_ui_strings
+    ui = load_ui_strings(ROOT / "data" / "ui.yml")
+    source = next(s for s in WORKSHEETS if s.worksheet.id == "follow-up-log")
+    raw = source.worksheet.model_dump()
+    raw["title"]["fr"] = "Carnet avec {de|Vorarbeiter}"
+    raw["sections"][0]["fields"][0]["label"]["fr"] = "Avis du {de|Vorarbeiter}"
+    sheet = worksheets.Worksheet.model_validate(raw)
+    marked = worksheets.WorksheetSource(sheet, source.path)
+    for html in (worksheets.web_html(marked, "fr", ui, []),
+                 worksheets.sections_html(sheet, "fr", ui, for_pdf=True)):
+        assert '<span lang="de">Vorarbeiter</span>' in html
+        assert "{de|" not in html
+        for attribute in re.findall(r'(?:aria-label|title)="([^"]*)"', html):
+            assert "<span" not in attribute and "{" not in attribute
+    check = checklists.find(checklists.load_checklists(ROOT / "data" / "checklists"),
+                            "p5-follow-up")
+    item = check.checklist.model_dump()
+    item["items"][0]["hint"]["fr"] = "Voir le {de|Vorarbeiter}"
+    marked = checklists.Source(checklists.Checklist.model_validate(item), "x.yml", "abc", "")
+    html = checklists.web_html(marked, "fr", ui, canonical_url=None, qr_svg="", pdf_links=[])
+    assert '<span lang="de">Vorarbeiter</span>' in html and "{de|" not in html
