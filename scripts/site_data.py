@@ -2,11 +2,16 @@
 
 The result is kept for the life of the process while no data file changes: mkdocs-static-i18n
 builds three languages, and `mkdocs serve` rebuilds after each save of a page, each time from a
-new configuration (the hooks module is executed again; this module is not).
+new configuration (the hooks module is executed again; this module is not). It is also kept on
+disk (.cache/data/), for the next `mkdocs build`, while neither the data, the pages the checks
+read, nor the code in scripts/ changes: checking everything takes about a second.
 """
 
 from __future__ import annotations
 
+import os
+import pickle
+import tempfile
 from pathlib import Path
 
 from scripts import (bibliography, checklist_ids, checklists, country_notes, data_translations,
@@ -23,6 +28,30 @@ def _signature(data_dir: Path) -> tuple:
     files = sorted(data_dir.rglob("*.yml")) + sorted(
         p for folder in ("method", "practices", "training") for p in (docs / folder).glob("*.fr.md"))
     return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+
+
+def _code_signature() -> tuple:
+    code = sorted(Path(__file__).parent.glob("*.py"))
+    return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in code)
+
+
+def _read_disk(cache: Path, signature: tuple) -> dict | None:
+    try:
+        with cache.open("rb") as stream:
+            stored_signature, data = pickle.load(stream)
+    except Exception:  # absent, truncated, or written by other code: check everything again
+        return None
+    return data if stored_signature == signature else None
+
+
+def _write_disk(cache: Path, signature: tuple, data: dict) -> None:
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=cache.parent, delete=False) as stream:
+            pickle.dump((signature, data), stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(stream.name, cache)
+    except OSError:  # a read-only checkout builds without the cache
+        pass
 
 
 def known_tools(data: dict, docs_dir: Path) -> dict[str, set[str]]:
@@ -44,9 +73,14 @@ def load(data_dir: Path, changes: dict[str, str]) -> dict[str, object]:
     objects."""
     dated = tuple(sorted((path, day) for path, day in changes.items()
                          if path.startswith("data/")))
-    signature = (str(data_dir.resolve()), _signature(data_dir), dated)
+    signature = (str(data_dir.resolve()), _signature(data_dir), dated, _code_signature())
     if _loaded.get("signature") != signature:
         _loaded.clear()
+        disk = data_dir.parent / ".cache" / "data" / "site-data.pickle"
+        stored = _read_disk(disk, signature)
+        if stored is not None:
+            _loaded.update(stored, signature=signature)
+            return {key: value for key, value in _loaded.items() if key != "signature"}
         data = {
             "ui": ui_strings.load_ui_strings(data_dir / "ui.yml", "data/ui.yml"),
             "sources": bibliography.load_bibliography(data_dir / "sources.yml"),
@@ -69,4 +103,5 @@ def load(data_dir: Path, changes: dict[str, str]) -> dict[str, object]:
         data["data_citations"] = bibliography.data_citations(data_dir, data["sources"])
         data["data_outdated"] = data_translations.outdated(data_dir)  # after every check
         _loaded.update(data, signature=signature)
+        _write_disk(disk, signature, data)
     return {key: value for key, value in _loaded.items() if key != "signature"}

@@ -50,3 +50,36 @@ def test_checklist_versions_carry_the_last_commit_date_given(tmp_path):
     # A new commit touching the file (no change on disk) is a new version date.
     assert p1(site_data.load(data, {P1: "2026-05-06"})).changed == "2026-05-06"
     assert p1(site_data.load(data, {"docs/about.fr.md": "2026-05-06"})).changed == ""
+
+
+def test_a_new_process_reuses_the_checked_data_until_a_file_or_the_code_changes(tmp_path,
+                                                                                 monkeypatch):
+    data = _copy(tmp_path)
+    site_data.load(data, {})
+    cache = tmp_path / ".cache" / "data" / "site-data.pickle"
+    assert cache.exists()
+
+    def not_again(*args, **kwargs):
+        raise AssertionError("the data was checked again")
+
+    site_data._loaded.clear()  # a new `mkdocs build`: nothing kept in memory
+    monkeypatch.setattr(site_data.phases, "load_phases", not_again)
+    assert site_data.load(data, {})["phases"].phase("P3").name["fr"]
+
+    path = data / "phases.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "Rechercher activement un emploi", "Chercher un emploi", 1), encoding="utf-8")
+    site_data._loaded.clear()
+    with pytest.raises(AssertionError, match="checked again"):
+        site_data.load(data, {})  # a data file changed: everything is checked again
+    monkeypatch.undo()
+
+    site_data._loaded.clear()
+    cache.write_bytes(b"not a pickle")  # a damaged cache is ignored, not trusted
+    assert "Chercher un emploi" in site_data.load(data, {})["phases"].phase("P3").name["fr"]
+
+    site_data._loaded.clear()
+    monkeypatch.setattr(site_data, "_code_signature", lambda: ("other code",))
+    monkeypatch.setattr(site_data.phases, "load_phases", not_again)
+    with pytest.raises(AssertionError, match="checked again"):
+        site_data.load(data, {})  # the code in scripts/ changed
