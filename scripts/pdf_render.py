@@ -156,6 +156,8 @@ def render_documents(documents: list[tuple[str, str]], site_dir: Path, cache_dir
     planned = [(document, target, cache_dir / f"{_cache_key(document, renderer)}.pdf")
                for document, target in documents]
     missing = {str(cached): document for document, _, cached in planned if not cached.exists()}
+    # Longest first (the packs), so that no process is left alone with a pack at the end.
+    missing = dict(sorted(missing.items(), key=lambda item: len(item[1]), reverse=True))
     if len(missing) > 1 and workers > 1:
         from concurrent.futures import ProcessPoolExecutor
         with ProcessPoolExecutor(max_workers=workers) as pool:
@@ -173,7 +175,7 @@ def render_documents(documents: list[tuple[str, str]], site_dir: Path, cache_dir
     return len(missing)
 
 
-CACHE_KEEP = 400  # PDFs kept in the cache: about five builds' worth (81 PDFs each)
+CACHE_KEEP = 800  # PDFs kept in the cache: about five builds' worth (150 PDFs each)
 
 
 def _prune(cache_dir: Path, keep: int) -> None:
