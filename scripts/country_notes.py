@@ -95,6 +95,6 @@ def block_html(note: CountryNote, lang: str, ui: dict, bibliography: Entries) ->
     """One country's block: the five aspects as a description list, then its sources."""
     rows = "".join(f'<dt>{html.escape(ui["country_" + aspect][lang])}</dt>'
                    f'<dd>{html_text(getattr(note, aspect)[lang])}</dd>' for aspect in ASPECTS)
-    return (f'<dl class="country-note">{rows}</dl>'
+    return (f'<dl class="country-note">{rows}</dl>\n'
             f'<p class="country-note__sources"><small>{html.escape(ui["sys_sources"][lang])} '
             f'{inline_html(note.sources, bibliography, lang, ui)}</small></p>')

@@ -407,15 +407,38 @@ def on_env(env, config, files):
     return env
 
 
+# The big generated blocks are plain HTML that Markdown would only copy (block elements, no
+# markdown attribute): they skip Markdown, whose HTML parser took about a fifth of a build on
+# them. A placeholder takes their place; on_page_content puts them back, before the glossary
+# tooltips, where Markdown would have copied them. tests/test_site_build.py checks the output.
+PLAIN_HTML_MARKERS = ("worksheet", "checklist", "country", "trainer-sheet", "self-assessment")
+_ONLY_COPIED = re.compile(r"\s*<(?:div|section|table|form|dl|details|p)[\s>]")
+
+
+def _passing_markdown(renderers: dict[str, markers.Renderer], stash: dict[str, str]):
+    def wrap(render: markers.Renderer) -> markers.Renderer:
+        def run(arg: str | None) -> str:
+            output = render(arg)
+            if not _ONLY_COPIED.match(output) or re.search(r"\smarkdown[\s=>]", output):
+                return output
+            key = f"<!--generated-html:{len(stash)}-->"
+            stash[key] = output.strip()
+            return f"\n\n{key}\n\n"
+        return run
+    return {name: wrap(render) if name in PLAIN_HTML_MARKERS else render
+            for name, render in renderers.items()}
+
+
 def on_page_markdown(markdown: str, page, config, files) -> str:
     lang = getattr(page.file, "locale", None) or _language(config)
     _flag_outdated_translation(page, lang, config)
     _set_page_dates(page, lang, config)
     where = f"docs/{page.file.src_uri}"
+    page.generated_html = stash = {}
     try:
         markdown = synthesis.label(markdown, config.extra["ui"]["synthesis_title"][lang], where)
-        return markers.expand(markdown, _renderers(lang, page, config), page=where,
-                              prefixes=MARKER_PREFIXES)
+        return markers.expand(markdown, _passing_markdown(_renderers(lang, page, config), stash),
+                              page=where, prefixes=MARKER_PREFIXES)
     except (markers.MarkerError, synthesis.SynthesisError) as error:
         raise PluginError(str(error)) from None
 
@@ -454,6 +477,11 @@ NO_TOOLTIPS = ("glossary.", "concordance.")  # pages that are the definitions th
 
 
 def on_page_content(page_html: str, page, config, files) -> str:
+    for key, html in getattr(page, "generated_html", {}).items():
+        if key not in page_html:
+            raise PluginError(f"docs/{page.file.src_uri}: generated HTML lost its place "
+                              f"({key}): is its marker inside a code block or a list?")
+        page_html = page_html.replace(key, html, 1)
     if page.file.src_uri.startswith(NO_TOOLTIPS):
         return page_html
     lang = getattr(page.file, "locale", None) or _language(config)

@@ -22,12 +22,18 @@ _loaded: dict[str, object] = {}
 
 
 def _signature(data_dir: Path) -> tuple:
-    """The data files, and the pages that data checks read (tools name practices and training
-    plans; trainer's sheets name the exercise headings of their plan)."""
+    """The data files, and what data checks read in docs/: which method and practice pages
+    exist (tools and country notes name them), and the training plans' text (trainer's sheets
+    name the exercise headings of their plan). Editing a method page changes none of these."""
     docs = data_dir.parent / "docs"
-    files = sorted(data_dir.rglob("*.yml")) + sorted(
-        p for folder in ("method", "practices", "training") for p in (docs / folder).glob("*.fr.md"))
-    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+
+    def stamp(path: Path) -> tuple:
+        return (str(path), path.stat().st_mtime_ns, path.stat().st_size)
+
+    return (tuple(stamp(p) for p in sorted(data_dir.rglob("*.yml"))),
+            tuple(str(p) for folder in ("method", "practices")
+                  for p in sorted((docs / folder).glob("*.fr.md"))),
+            tuple(stamp(p) for p in sorted((docs / "training").glob("*.fr.md"))))
 
 
 def _code_signature() -> tuple:

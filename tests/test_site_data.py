@@ -83,3 +83,19 @@ def test_a_new_process_reuses_the_checked_data_until_a_file_or_the_code_changes(
     monkeypatch.setattr(site_data.phases, "load_phases", not_again)
     with pytest.raises(AssertionError, match="checked again"):
         site_data.load(data, {})  # the code in scripts/ changed
+
+
+def test_editing_a_method_page_keeps_the_data_but_a_new_page_or_plan_is_seen(tmp_path):
+    data = _copy(tmp_path)
+    first = site_data.load(data, {})
+    page = tmp_path / "docs" / "method" / "p3-job-search.fr.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nUne ligne de plus.\n", "utf-8")
+    assert site_data.load(data, {})["checklists"] is first["checklists"]  # a writer's edit
+
+    (tmp_path / "docs" / "practices" / "new-practice.fr.md").write_text("# New\n", "utf-8")
+    assert site_data.load(data, {})["checklists"] is not first["checklists"]  # a tool may name it
+
+    second = site_data.load(data, {})
+    plan = next((tmp_path / "docs" / "training").glob("*.fr.md"))
+    plan.write_text(plan.read_text(encoding="utf-8") + "\n", "utf-8")  # exercise headings
+    assert site_data.load(data, {})["checklists"] is not second["checklists"]
