@@ -20,8 +20,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from scripts.bibliography import Entries, SourceId, inline_html
 from scripts.markdown_text import html_text
 from scripts.translated import Translated
-from scripts.validation import validate
-from scripts.yaml_source import DataFileError, line_of, load_yaml
+from scripts.validation import page_entry, page_entry_problems, validate
+from scripts.yaml_source import DataFileError, load_yaml
 
 COUNTRIES = ("wallonia", "netherlands", "ostbelgien")
 ASPECTS = ("called", "pays", "instrument", "report", "ask")
@@ -66,26 +66,10 @@ class Countries:
         raise KeyError(f"no entry for '{page}' in {self.path}")
 
 
-def _label(data, loc: tuple) -> str | None:
-    if len(loc) >= 2 and loc[0] == "pages" and isinstance(loc[1], int):
-        try:
-            return f"page {data['pages'][loc[1]]['page']}"
-        except (KeyError, IndexError, TypeError):
-            return None
-    return None
-
-
 def load_countries(path: Path, docs_dir: Path, name: str = "data/countries.yml") -> Countries:
     raw = load_yaml(path, name)
-    data = validate(raw, CountriesData, name, _label)
-    problems, seen = [], set()
-    for i, entry in enumerate(data.pages):
-        where = f"{name}:{line_of(raw, ('pages', i, 'page'))}"
-        if entry.page in seen:
-            problems.append(f"{where}: page {entry.page}: listed twice")
-        seen.add(entry.page)
-        if not (docs_dir / f"{entry.page}.fr.md").exists():
-            problems.append(f"{where}: page {entry.page}: no such page in docs/")
+    data = validate(raw, CountriesData, name, page_entry)
+    problems = page_entry_problems(raw, data.pages, name, docs_dir)
     if problems:
         raise DataFileError("\n".join(problems))
     return Countries(data, name)

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from scripts.markdown_text import escape
 from scripts.translated import Translated
-from scripts.validation import validate
+from scripts.validation import page_entry, page_entry_problems, validate
 from scripts.yaml_source import DataFileError, line_of, load_yaml
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
@@ -79,30 +79,14 @@ class Tools:
         raise KeyError(f"no entry for '{page}' in {self.path}")
 
 
-def _label(data, loc: tuple) -> str | None:
-    if len(loc) >= 2 and loc[0] == "pages" and isinstance(loc[1], int):
-        try:
-            return f"page {data['pages'][loc[1]]['page']}"
-        except (KeyError, IndexError, TypeError):
-            return None
-    return None
-
-
 def load_tools(path: Path, known: dict[str, set[str]], docs_dir: Path,
                name: str = "data/tools.yml") -> Tools:
     """Load and check ``data/tools.yml``: ``known`` gives the ids of each kind (worksheets and
     checklists from their data files, practices and training plans from their pages)."""
     raw = load_yaml(path, name)
-    data = validate(raw, ToolsData, name, _label)
-    problems = []
-    seen: set[str] = set()
+    data = validate(raw, ToolsData, name, page_entry)
+    problems = page_entry_problems(raw, data.pages, name, docs_dir)
     for i, entry in enumerate(data.pages):
-        where = f"{name}:{line_of(raw, ('pages', i, 'page'))}"
-        if entry.page in seen:
-            problems.append(f"{where}: page {entry.page}: listed twice")
-        seen.add(entry.page)
-        if not (docs_dir / f"{entry.page}.fr.md").exists():
-            problems.append(f"{where}: page {entry.page}: no such page in docs/")
         for j, tool in enumerate(entry.tools):
             if tool.ref not in known[tool.kind]:
                 line = line_of(raw, ("pages", i, "tools", j, tool.kind))

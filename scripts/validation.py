@@ -68,3 +68,26 @@ def load_model(path: Path, model: type[M], display_name: str | None = None,
                item_id: Callable[[Any, tuple], str | None] = lambda data, loc: None) -> M:
     name = display_name or path.as_posix()
     return validate(load_yaml(path, name), model, name, item_id)
+
+
+def page_entry(data: Any, loc: tuple) -> str | None:
+    """An ``item_id`` for files holding a ``pages`` list keyed by ``page`` (tools, countries)."""
+    if len(loc) >= 2 and loc[0] == "pages" and isinstance(loc[1], int):
+        try:
+            return f"page {data['pages'][loc[1]]['page']}"
+        except (KeyError, IndexError, TypeError):
+            return None
+    return None
+
+
+def page_entry_problems(raw: Any, pages: list, name: str, docs_dir: Path) -> list[str]:
+    """Each entry of a ``pages`` list names an existing French page, once."""
+    problems, seen = [], set()
+    for i, entry in enumerate(pages):
+        where = f"{name}:{line_of(raw, ('pages', i, 'page'))}"
+        if entry.page in seen:
+            problems.append(f"{where}: page {entry.page}: listed twice")
+        seen.add(entry.page)
+        if not (docs_dir / f"{entry.page}.fr.md").exists():
+            problems.append(f"{where}: page {entry.page}: no such page in docs/")
+    return problems
