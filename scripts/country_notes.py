@@ -11,6 +11,7 @@ carries the same blocks, so that a Walloon coach learns the partner's system.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
@@ -82,3 +83,46 @@ def block_html(note: CountryNote, lang: str, ui: dict, bibliography: Entries) ->
     return (f'<dl class="country-note">{rows}</dl>\n'
             f'<p class="country-note__sources"><small>{html.escape(ui["sys_sources"][lang])} '
             f'{inline_html(note.sources, bibliography, lang, ui)}</small></p>')
+
+
+# The country whose block a reader of each language needs first: a coach in Maastricht reads
+# the Walloon method to do their own work, so on Dutch pages "In the Netherlands" comes right
+# after the introduction, not after the Walloon steps (likewise Ostbelgien on German pages).
+# French pages keep every block at the bottom: their reader's system is the page's subject.
+READER_COUNTRY = {"nl": "netherlands", "de": "ostbelgien"}
+
+_HEADING = re.compile(r"^(#{1,6})[ \t]+\S")
+
+
+def reader_country_first(markdown: str, lang: str, where: str) -> str:
+    """``markdown`` with the reader's own country block (its heading, marker and any text up to
+    the next heading of the same or a higher level) moved before the page's first ``##``
+    heading, as an ``##`` section. Pages without that country's marker are returned as is."""
+    country = READER_COUNTRY.get(lang)
+    if not country:
+        return markdown
+    lines = markdown.split("\n")
+    marker = re.compile(rf"^\s*<!--\s*country:\s*{country}\s*-->\s*$")
+    found = [i for i, line in enumerate(lines) if marker.match(line)]
+    if not found:
+        return markdown
+    if len(found) > 1:
+        raise ValueError(f"{where}:{found[1] + 1}: a second <!-- country: {country} --> marker "
+                         "(one block per country and page)")
+    at = found[0]
+    start = next((i for i in range(at - 1, -1, -1) if _HEADING.match(lines[i])), None)
+    if start is None:
+        raise ValueError(f"{where}:{at + 1}: <!-- country: {country} --> has no heading above "
+                         "it (give the block its own heading, e.g. ### In Nederland)")
+    level = len(_HEADING.match(lines[start])[1])
+    end = next((i for i in range(at + 1, len(lines))
+                if _HEADING.match(lines[i]) and len(_HEADING.match(lines[i])[1]) <= level),
+               len(lines))
+    first_h2 = next((i for i, line in enumerate(lines) if line.startswith("## ")), None)
+    if first_h2 is None or first_h2 >= start:
+        return markdown  # the block already comes first
+    section = ["##" + lines[start][level:]] + lines[start + 1:end]
+    while section and not section[-1].strip():
+        section.pop()
+    rest = lines[:start] + lines[end:]
+    return "\n".join(rest[:first_h2] + section + [""] + rest[first_h2:])

@@ -75,3 +75,77 @@ def test_every_method_page_shows_its_blocks_in_its_own_language(site):
                 for aspect in country_notes.ASPECTS:
                     words = re.sub(r"\s+", "", plain(getattr(note, aspect)[lang]))[:40]
                     assert words in text, (entry.page, lang, country, aspect)
+
+
+PAGE = """\
+<!-- phase-title: P1 -->
+
+Intro.
+
+## Goal {#purpose}
+
+Text.
+
+## Elsewhere {#elsewhere}
+
+### In Wallonia {#elsewhere-wa}
+
+<!-- country: wallonia -->
+
+### In the Netherlands {#elsewhere-nl}
+
+<!-- country: netherlands -->
+
+A line under the block.
+
+### In Ostbelgien {#elsewhere-de}
+
+<!-- country: ostbelgien -->
+
+## Sources {#sources}
+"""
+
+
+def _headings(markdown: str) -> list[str]:
+    return [line for line in markdown.split("\n") if line.startswith("#")]
+
+
+def test_the_reader_country_block_comes_right_after_the_introduction():
+    moved = country_notes.reader_country_first(PAGE, "nl", "docs/x.nl.md")
+    assert _headings(moved) == [
+        "## In the Netherlands {#elsewhere-nl}", "## Goal {#purpose}", "## Elsewhere {#elsewhere}",
+        "### In Wallonia {#elsewhere-wa}", "### In Ostbelgien {#elsewhere-de}",
+        "## Sources {#sources}"]
+    assert moved.index("A line under the block.") < moved.index("## Goal")
+    assert moved.index("Intro.") < moved.index("<!-- country: netherlands -->")
+    german = country_notes.reader_country_first(PAGE, "de", "docs/x.de.md")
+    assert _headings(german)[0] == "## In Ostbelgien {#elsewhere-de}"
+    # French pages describe the reader's own (Walloon) system: every block stays at the bottom
+    assert country_notes.reader_country_first(PAGE, "fr", "docs/x.fr.md") == PAGE
+    assert country_notes.reader_country_first("# T\n\n## A\n", "nl", "x") == "# T\n\n## A\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Intro.\n\n<!-- country: netherlands -->\n\n## A\n",
+     r"docs/x\.nl\.md:3: <!-- country: netherlands --> has no heading above it"),
+    (PAGE + "\n### Again\n\n<!-- country: netherlands -->\n",
+     r"docs/x\.nl\.md:29: a second <!-- country: netherlands --> marker"),
+])
+def test_a_misplaced_reader_country_block_names_page_and_line(text, expected):
+    with pytest.raises(ValueError, match=expected):
+        country_notes.reader_country_first(text, "nl", "docs/x.nl.md")
+
+
+def test_dutch_and_german_method_pages_open_with_their_own_country(site):
+    for entry in COUNTRIES.data.pages:
+        for lang, country_id in (("fr", "elsewhere-nl"), ("nl", "elsewhere-nl"),
+                                 ("de", "elsewhere-de")):
+            prefix = "" if lang == "fr" else f"{lang}/"
+            raw = (site.dir / prefix / entry.page / "index.html").read_text(encoding="utf-8")
+            ids = re.findall(r'<h2 id="([^"]+)"', raw)
+            own = next((i for i in ids if i.endswith(country_id.split("-")[1])
+                        and i.startswith(("elsewhere", "instruments"))), None)
+            if lang == "fr":
+                assert own is None, (entry.page, "French keeps the blocks as subsections")
+            else:
+                assert own == ids[0], (entry.page, lang, ids[:3])
