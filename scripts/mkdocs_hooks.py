@@ -27,7 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from scripts import (  # noqa: E402
     bibliography, checklist_pages, checklists, country_notes, generated_pages, glossary, markers,
     method_tools,
-    page_dates, page_files, pdf_render, phases, qr, search_index, self_assessment, site_data,
+    page_dates, page_files, pdf_render, phases, qr, search_index, search_sections, self_assessment,
+    site_data,
     site_js, site_pdfs, sitemap, synthesis, systems, trainer_sheets, translations, worksheets)
 from scripts.yaml_source import DataFileError  # noqa: E402
 from scripts.languages import DEFAULT, LANGUAGES, root_prefix  # noqa: E402
@@ -348,13 +349,37 @@ def _site_names(config) -> dict[str, str]:
     return names
 
 
-def _render_pdfs(config, site_dir: Path, languages: list[str]) -> None:
-    cache = Path(config.config_file_path).parent / ".cache" / "pdf"
+def _pdf_cache(config) -> Path:
+    return Path(config.config_file_path).parent / ".cache" / "pdf"
+
+
+def _start_pdfs(config) -> None:
+    """Start rendering the PDFs the cache lacks: they depend on the data only, so WeasyPrint
+    works in the background while the three languages' pages are built."""
+    _cancel_pdfs()
+    languages = _built_languages(config)
     names = _site_names(config)
     names = {lang: names.get(lang, names[DEFAULT]) for lang in languages}
     documents = site_pdfs.documents(_data, config.extra["ui"], names, languages,
                                     config.extra.get("paper_url") or "")
-    pdf_render.render_documents(documents, site_dir, cache)
+    _pdfs["rendering"] = pdf_render.start(documents, _pdf_cache(config))
+    _pdfs["languages"] = languages
+
+
+def _finish_pdfs(config, site_dir: Path, languages: list[str]) -> None:
+    rendering = _pdfs.pop("rendering", None)
+    if rendering is None or _pdfs.pop("languages", None) != languages:
+        raise PluginError(f"PDFs: no rendering was started for {languages}")
+    rendering.finish(site_dir, _pdf_cache(config))
+
+
+def _cancel_pdfs() -> None:
+    rendering = _pdfs.pop("rendering", None)
+    if rendering is not None:
+        rendering.cancel()
+
+
+_pdfs: dict = {}  # the PDF rendering of the build under way
 
 
 # ---------------------------------------------------------------------------------------------
@@ -442,9 +467,10 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     page.generated_html = stash = {}
     try:
         markdown = synthesis.label(markdown, config.extra["ui"]["synthesis_title"][lang], where)
+        markdown = country_notes.reader_country_first(markdown, lang, where)
         return markers.expand(markdown, _passing_markdown(_renderers(lang, page, config), stash),
                               page=where, prefixes=MARKER_PREFIXES)
-    except (markers.MarkerError, synthesis.SynthesisError) as error:
+    except (markers.MarkerError, synthesis.SynthesisError, ValueError) as error:
         raise PluginError(str(error)) from None
 
 
@@ -457,6 +483,7 @@ def on_pre_build(config) -> None:
                           "languages (or BUILD_ONLY_LOCALE=fr for a quick French-only build)")
     if _language(config) != DEFAULT:
         return
+    _search.clear()  # every page is built again (the French build comes first)
     checklist_pages.generate(_data["checklists"], Path(config.docs_dir))
     docs = Path(config.docs_dir)
     generated_pages.sync(docs / "worksheets", {
@@ -476,6 +503,7 @@ def on_pre_build(config) -> None:
         bibliography.check(_data["sources"], citations)
     except DataFileError as error:
         raise PluginError(str(error)) from None
+    _start_pdfs(config)
 
 
 NO_TOOLTIPS = ("glossary.", "concordance.")  # pages that are the definitions themselves
@@ -493,6 +521,40 @@ def on_page_content(page_html: str, page, config, files) -> str:
     target = "glossary/" if config.use_directory_urls else "glossary.html"
     url = _to_root(page) + root_prefix(lang) + target
     return glossary.link_terms(page_html, _data["glossary"], lang, url)
+
+
+def _toc_urls(items, found: dict[str, str]) -> dict[str, str]:
+    for item in items:
+        found.setdefault(item.id, item.url)
+        _toc_urls(item.children, found)
+    return found
+
+
+@event_priority(50)  # before Material's search plugin (0)
+def on_page_context(context, page, config, nav):
+    """The page's search entries (scripts/search_sections.py), in its language's index.
+    Material's search plugin stays on for its search box, but no longer indexes the page:
+    ``search.exclude`` tells it so (our own index is written in on_post_build)."""
+    lang = getattr(page.file, "locale", None) or _language(config)
+    prefix = root_prefix(lang)
+    url = page.url[len(prefix):] if prefix and page.url.startswith(prefix) else page.url
+    where = f"docs/{page.file.src_uri}"
+    search = page.meta.get("search") or {}
+    page.meta["search"] = {**search, "exclude": True}
+    try:
+        entries = [] if search.get("exclude") else search_sections.entries(
+            page.content or "", url, _toc_urls(page.toc, {}),
+            page.meta.get("title", page.title), page.meta.get("tags"), search.get("boost"),
+            where)
+    except search_sections.UnsupportedPage as error:
+        raise PluginError(str(error)) from None
+    pages = _search.setdefault(lang, {})
+    pages.pop(page.url, None)  # a page built again (serve) takes its new place
+    pages[page.url] = entries
+    return context
+
+
+_search: dict[str, dict[str, list[dict]]] = {}  # language → page URL → search entries
 
 
 def on_pre_template(template, template_name: str, config):
@@ -520,7 +582,9 @@ def on_post_build(config) -> None:
     site_dir = Path(config.site_dir)
     languages = _built_languages(config)
     try:
-        search_index.write_split_indexes(site_dir, languages, as_script=_offline(config))
+        search_index.write_indexes(site_dir, {
+            lang: [entry for entries in _search.get(lang, {}).values() for entry in entries]
+            for lang in languages}, as_script=_offline(config))
     except ValueError as error:
         raise PluginError(str(error)) from None
     for lang in languages:
@@ -529,7 +593,7 @@ def on_post_build(config) -> None:
         target = site_dir / root_prefix(lang) / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(_error_pages[lang], encoding="utf-8")
-    _render_pdfs(config, site_dir, languages)
+    _finish_pdfs(config, site_dir, languages)
     try:
         site_js.write(Path(config.docs_dir) / "assets" / "javascripts", site_dir)
     except (OSError, ValueError) as error:
@@ -545,3 +609,11 @@ def on_post_build(config) -> None:
         sitemap_path.write_text(text, encoding="utf-8")
         (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
     _error_pages.clear()
+
+
+def on_build_error(error) -> None:
+    _cancel_pdfs()  # a failed build leaves no WeasyPrint process behind
+
+
+def on_shutdown() -> None:
+    _cancel_pdfs()

@@ -54,6 +54,7 @@ class Trace:
     langs: tuple[str, ...]  # the document's language(s), first = main
     version: str  # e.g. "Version 3f9a1c2e7b · 2026-12-05"
     urls: dict[str, str] | None  # language → current online version; None: no public address
+    title: str = ""  # the document's title, on every page: a loose sheet says what it is
 
 
 def page_css(langs: tuple[str, ...], ui: dict) -> str:
@@ -74,7 +75,8 @@ def trace_html(trace: Trace, ui: dict) -> str:
     names = " / ".join(f'<span lang="{lang}">{_e(trace.site_names[lang])}</span>'
                        for lang in dict.fromkeys(langs))
     language = " | ".join(ui["language_name"][code] for code in langs)
-    first = (f'{names} · {bilingual("cl_language", langs, ui)} {_e(language)} · '
+    first = ((f'<strong>{_e(trace.title)}</strong> · ' if trace.title else "")
+             + f'{names} · {bilingual("cl_language", langs, ui)} {_e(language)} · '
              f'{bilingual("cl_generated", langs, ui)} {_e(trace.version)}')
     if trace.urls:
         where = " · ".join(

@@ -18,11 +18,12 @@ import html
 import os
 import re
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 # Part of every cache key with WeasyPrint's version: change it when the rendering code changes
 # what a PDF looks like for the same HTML (language tags, filled notes).
-RENDERER_REVISION = "lang-tags+fill-lines-1"
+RENDERER_REVISION = "lang-tags+fill-lines-1+packs-2"
 
 
 def _tag_languages() -> None:
@@ -121,8 +122,31 @@ def render_pdf(document: str):
 # ---------------------------------------------------------------------------------------------
 
 
-def _cache_key(document: str, renderer: str) -> str:
-    return hashlib.sha256(f"{renderer}\n{document}".encode()).hexdigest()[:20]
+@dataclass(frozen=True)
+class Pack:
+    """One PDF made of a cover and of other documents' pages (a trainer's pack of worksheets).
+
+    Each part is laid out once, for its own PDF (when the site has one with the same HTML) and
+    for the pack: a pack costs its cover and one more write, not a second layout of every
+    sheet. In the cover, ``@@PAGE:n@@`` becomes the pack page where part ``n`` (from 0)
+    starts."""
+
+    cover: str
+    parts: tuple[str, ...]
+
+    def key_text(self) -> str:
+        return "\n".join(("pack", self.cover, *self.parts))
+
+
+_PAGE = re.compile(r"@@PAGE:(\d+)@@")
+
+
+def _text(document: "str | Pack") -> str:
+    return document.key_text() if isinstance(document, Pack) else document
+
+
+def _cache_key(document: "str | Pack", renderer: str) -> str:
+    return hashlib.sha256(f"{renderer}\n{_text(document)}".encode()).hexdigest()[:20]
 
 
 def _place(cached: Path, path: Path) -> None:
@@ -136,18 +160,86 @@ def _place(cached: Path, path: Path) -> None:
         shutil.copyfile(cached, path)
 
 
-def _write_pdf(document: str, path: str) -> None:
-    """Render one document (top-level so that a process pool can run it)."""
+def _save(document, path: str) -> None:
     # A unique temporary name: two builds (serve and test) may share the cache.
     tmp = Path(path).with_suffix(f".{os.getpid()}.tmp")
-    render_pdf(document).write_pdf(tmp, **OPTIONS)
+    document.write_pdf(tmp, **OPTIONS)
     tmp.replace(path)
 
 
-def render_documents(documents: list[tuple[str, str]], site_dir: Path, cache_dir: Path,
-                     workers: int = 2) -> int:
-    """Write each (HTML document, target path under ``site_dir``) as a PDF, rendering only what
-    the cache lacks (in ``workers`` processes). Return how many WeasyPrint had to render."""
+def render_pack(pack: Pack, part_paths: tuple[str, ...] = ()):
+    """Lay out a pack: a WeasyPrint Document of the cover's pages and then every part's.
+    ``part_paths``: where to write each part's own PDF as well ("" for none)."""
+    import weasyprint
+    parts = []
+    for n, part in enumerate(pack.parts):
+        laid = render_pdf(part)
+        if n < len(part_paths) and part_paths[n]:
+            _save(laid, part_paths[n])
+        parts.append(laid)
+
+    def cover(cover_pages: int):
+        starts, page = [], cover_pages + 1
+        for laid in parts:
+            starts.append(page)
+            page += len(laid.pages)
+        return weasyprint.HTML(string=_PAGE.sub(lambda m: str(starts[int(m[1])]), pack.cover)
+                               ).render(**OPTIONS)
+
+    laid_cover = cover(1)
+    if len(laid_cover.pages) != 1:  # the contents run over several pages
+        laid_cover = cover(len(laid_cover.pages))
+    return laid_cover.copy(laid_cover.pages + [page for laid in parts for page in laid.pages])
+
+
+def _job(job: tuple) -> None:
+    """Render one planned PDF (top-level so that a process pool can run it): (document, path)
+    or (pack, path, paths of the parts to write too)."""
+    _tag_languages()
+    document, path, *part_paths = job
+    if isinstance(document, Pack):
+        _save(render_pack(document, *part_paths), path)
+    else:
+        _save(render_pdf(document), path)
+
+
+class Rendering:
+    """PDFs being rendered in the background (see :func:`start`); :meth:`finish` waits for
+    them and puts every PDF in place."""
+
+    def __init__(self, planned: list, missing: int, pool=None, futures=()):
+        self.planned, self.missing, self._pool, self._futures = planned, missing, pool, futures
+
+    def finish(self, site_dir: Path, cache_dir: Path) -> int:
+        """Wait for the renderings, then place every PDF under ``site_dir``. Return how many
+        PDFs WeasyPrint had to render."""
+        if self._pool is not None:
+            try:
+                for future in self._futures:
+                    future.result()
+            finally:
+                self._pool.shutdown(cancel_futures=True)
+                self._pool = None
+        for _, target, cached in self.planned:
+            _place(cached, site_dir / target)
+            try:
+                os.utime(cached)  # recently used: kept by _prune
+            except OSError:
+                pass
+        _prune(cache_dir, CACHE_KEEP)
+        return self.missing
+
+    def cancel(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+def start(documents: list[tuple["str | Pack", str]], cache_dir: Path,
+          workers: int = 2) -> Rendering:
+    """Start rendering what the cache lacks of (HTML document or pack, target path) pairs, in
+    ``workers`` background processes: a build lays out its pages meanwhile. Rendering only
+    needs the data, so the build starts it first and collects the PDFs at its end."""
     from importlib.metadata import version  # not WeasyPrint itself (slow) if nothing is new
 
     cache_dir.mkdir(parents=True, exist_ok=True)
@@ -156,23 +248,34 @@ def render_documents(documents: list[tuple[str, str]], site_dir: Path, cache_dir
     planned = [(document, target, cache_dir / f"{_cache_key(document, renderer)}.pdf")
                for document, target in documents]
     missing = {str(cached): document for document, _, cached in planned if not cached.exists()}
+    # A part missing from the cache is written by the job of a pack that lays it out anyway.
+    by_text = {document: path for path, document in missing.items()
+               if isinstance(document, str)}
+    jobs, taken = [], set()
+    for path, document in missing.items():
+        if isinstance(document, Pack):
+            parts = tuple(by_text.get(part, "") if by_text.get(part) not in taken else ""
+                          for part in document.parts)
+            taken.update(p for p in parts if p)
+            jobs.append((len(document.key_text()), (document, path, parts)))
+    jobs += [(len(document), (document, path)) for path, document in missing.items()
+             if isinstance(document, str) and path not in taken]
     # Longest first (the packs), so that no process is left alone with a pack at the end.
-    missing = dict(sorted(missing.items(), key=lambda item: len(item[1]), reverse=True))
-    if len(missing) > 1 and workers > 1:
+    jobs = [job for _, job in sorted(jobs, key=lambda item: item[0], reverse=True)]
+    if len(jobs) > 1 and workers > 1:
         from concurrent.futures import ProcessPoolExecutor
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            list(pool.map(_write_pdf, missing.values(), missing.keys()))
-    else:
-        for path, document in missing.items():
-            _write_pdf(document, path)
-    for _, target, cached in planned:
-        _place(cached, site_dir / target)
-        try:
-            os.utime(cached)  # recently used: kept by _prune
-        except OSError:
-            pass
-    _prune(cache_dir, CACHE_KEEP)
-    return len(missing)
+        pool = ProcessPoolExecutor(max_workers=workers)
+        return Rendering(planned, len(missing), pool, [pool.submit(_job, job) for job in jobs])
+    for job in jobs:
+        _job(job)
+    return Rendering(planned, len(missing))
+
+
+def render_documents(documents: list[tuple["str | Pack", str]], site_dir: Path, cache_dir: Path,
+                     workers: int = 2) -> int:
+    """Write each (HTML document or pack, target path under ``site_dir``) as a PDF, rendering
+    only what the cache lacks. Return how many PDFs WeasyPrint had to render."""
+    return start(documents, cache_dir, workers).finish(site_dir, cache_dir)
 
 
 CACHE_KEEP = 800  # PDFs kept in the cache: about five builds' worth (150 PDFs each)

@@ -8,7 +8,7 @@ the version and date but no address or QR code (a placeholder address would lead
 
 from __future__ import annotations
 
-from scripts import (checklist_pdf, checklists, glossary, paper, self_assessment,
+from scripts import (checklist_pdf, checklists, glossary, paper, pdf_render, self_assessment,
                      trainer_sheets, worksheets)
 from scripts.languages import root_prefix
 
@@ -48,7 +48,7 @@ def checklist_jobs(sources, ui: dict, languages: list[str],
 
 
 def documents(data: dict, ui: dict, site_names: dict[str, str], languages: list[str],
-              paper_url: str) -> list[tuple[str, str]]:
+              paper_url: str) -> list[tuple[str | pdf_render.Pack, str]]:
     """``data``: the loaded data (scripts/site_data.py) plus "dates" (last commit dates)."""
     titles = {s.worksheet.id: s.worksheet.title for s in data["worksheets"]}
     found = [(checklist_pdf.document_html(job, ui, site_names, titles), job.target)
@@ -58,21 +58,24 @@ def documents(data: dict, ui: dict, site_names: dict[str, str], languages: list[
             data["glossary"], lang, ui, site_names, ui["concordance_title"][lang],
             urls(paper_url, "concordance/", (lang,)), _newest(data, "data/glossary/")),
             f"pdf/concordance.{lang}.pdf"))
+    sheets = {}
     for source in data["worksheets"]:
         wid = source.worksheet.id
         changed = data["dates"].get(source.path) or "-"
         for lang in languages:
             trace = paper.Trace(site_names, (lang,), f'{ui["cl_version"][lang]} {changed}',
-                                urls(paper_url, f"worksheets/{wid}/", (lang,)))
-            found.append((worksheets.document_html(source, lang, ui, trace),
-                          worksheet_target(wid, lang)))
+                                urls(paper_url, f"worksheets/{wid}/", (lang,)),
+                                source.worksheet.title[lang])
+            sheets[wid, lang] = worksheets.document_html(source, lang, ui, trace)
+            found.append((sheets[wid, lang], worksheet_target(wid, lang)))
     newest = max((data["dates"].get(s.path) or "-" for s in data["worksheets"]), default="-")
     for lang in languages:
         trace = paper.Trace(site_names, (lang,), f'{ui["cl_version"][lang]} {newest}',
                             urls(paper_url, "worksheets/", (lang,)))
-        found.append((worksheets.pack_html(data["worksheets"], lang, ui, trace,
-                                           data["tools"].worksheet_order()),
-                      f"pdf/worksheets/all-worksheets.{lang}.pdf"))
+        cover, ordered = worksheets.pack_html(data["worksheets"], lang, ui, trace,
+                                              data["tools"].worksheet_order())
+        parts = tuple(sheets[s.worksheet.id, lang] for s in ordered)
+        found.append((pdf_render.Pack(cover, parts), f"pdf/worksheets/all-worksheets.{lang}.pdf"))
     for source in data["trainer_sheets"]:
         plan = source.sheet.plan
         changed = data["dates"].get(source.path) or "-"

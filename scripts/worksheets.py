@@ -426,7 +426,7 @@ def _sheet_body(w: Worksheet, lang: str, ui: dict) -> str:
     identity = paper.identity_html(
         [(identity_id(w, key), f"ws_id_{key}") for key in w.identity], (lang,), ui)
     return (f'<p class="kicker">{_e(ui["ws_kind"][lang])} · {_e(kicker)}</p>'
-            f'<h1>{_e(w.title[lang])}</h1><p class="intro">{_e(w.intro[lang])}</p>'
+            f'<h1 id="sheet-{w.id}">{_e(w.title[lang])}</h1><p class="intro">{_e(w.intro[lang])}</p>'
             f'<p class="privacy">{_e(ui["ws_privacy_paper"][lang])}</p>'
             f'{identity}{sections_html(w, lang, ui, for_pdf=True)}')
 
@@ -454,23 +454,25 @@ def in_method_order(sources: list[WorksheetSource],
 
 
 def pack_html(sources: list[WorksheetSource], lang: str, ui: dict, trace: paper.Trace,
-              order: list[str] | None = None) -> str:
-    """Every worksheet in one PDF for trainers: a cover with the printed contents, each sheet
-    on new pages, its title running at the top of its continuation pages."""
+              order: list[str] | None = None) -> tuple[str, list[WorksheetSource]]:
+    """The cover of the trainer's pack (every worksheet in one PDF), with its printed contents,
+    and the worksheets in the pack's order. The pack is this cover followed by each
+    worksheet's own pages, as in its own PDF (scripts/pdf_render.py lays each worksheet out
+    once for both): each sheet keeps its title and version in its footer, and the contents give
+    the pack page where it starts (``@@PAGE:n@@``, filled in when the parts are laid out)."""
     from scripts.checklist_pdf import PACK_CSS
     ordered = in_method_order(sources, order)
-    toc = "".join(f'<li><a href="#sheet-{s.worksheet.id}">{_e(s.worksheet.title[lang])}</a></li>'
-                  for s in ordered)
+    toc = "".join(f'<li><a href="#sheet-{s.worksheet.id}" data-page="@@PAGE:{n}@@">'
+                  f'{_e(s.worksheet.title[lang])}</a></li>' for n, s in enumerate(ordered))
     cover = (f'<div class="cover"><p class="kicker">{_e(trace.site_names[lang])}</p>'
              f'<h1>{_e(ui["ws_pack"][lang])}</h1><p class="lead">{_e(ui["ws_pack_lead"][lang])}</p>'
              f'<h2>{_e(ui["cl_pack_contents"][lang])}</h2><ol class="toc">{toc}</ol></div>')
-    sheets = "".join(f'<section class="sheet" id="sheet-{s.worksheet.id}">'
-                     f'{_sheet_body(s.worksheet, lang, ui)}</section>' for s in ordered)
+    # The cover's own page numbers would count the cover only: the sheets number their pages.
     css = (paper.page_css((lang,), ui) + PDF_CSS + PACK_CSS
-           + "h1 { string-set: running content(text); } section.sheet + section.sheet "
-             "{ break-before: page; } .cover h2 { border: 0; }")
+           + "@page { @bottom-right { content: none; } } .cover { break-after: auto; } "
+             ".cover h2 { border: 0; } .toc a::after { content: leader('.') attr(data-page); }")
     return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
             f'<title>{_a(ui["ws_pack"][lang])}</title>'
             f'<meta name="author" content="{_a(trace.site_names[lang])}">'
             f'<style>{css}</style></head><body>{paper.trace_html(trace, ui)}{cover}'
-            f'<form>{sheets}</form></body></html>')
+            f'</body></html>'), ordered
