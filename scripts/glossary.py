@@ -214,7 +214,7 @@ def glossary_markdown(entries: list[Entry], lang: str, ui: dict, bibliography: E
             if parts:
                 variants = f'<br><span class="glossary__variants">{"; ".join(parts)}</span>'
         lines += [
-            f'<div class="glossary__entry" id="{anchor(t.id)}" markdown>',
+            f'<div class="glossary__entry" id="{anchor(t.id)}">',
             f'<p class="glossary__term"><dfn{_lang_attr(t, lang, lang)}>'
             f'{html.escape(t.term[lang])}</dfn></p>',
             f'<p class="glossary__def">{html_text(t.definition[lang])}</p>',

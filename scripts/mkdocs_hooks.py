@@ -442,18 +442,34 @@ PLAIN_HTML_MARKERS = ("worksheet", "checklist", "country", "trainer-sheet", "sel
                       "glossary", "tools", "systems-table", "systems-row", "sources",
                       "bibliography", "phases-diagram", "phases-mapping", "checklists-index",
                       "worksheets-index", "translation-status", "checklist-link")
-_ONLY_COPIED = re.compile(r"\s*<(?:div|section|table|form|dl|details|p)[\s>]")
+_ONLY_COPIED = re.compile(r"\s*<(?P<tag>div|section|table|form|dl|details|p|ul|ol)[\s>]")
+
+
+def _copied_as_is(block: str) -> bool:
+    """A block Markdown would copy unchanged: one HTML element (it ends with its own end
+    tag) without the ``markdown`` attribute that asks for Markdown inside."""
+    start = _ONLY_COPIED.match(block)
+    return bool(start and block.endswith(f"</{start['tag']}>")
+                and not re.search(r"\smarkdown[\s=>]", block))
 
 
 def _passing_markdown(renderers: dict[str, markers.Renderer], stash: dict[str, str]):
+    """Generated output split at blank lines: the HTML blocks go round Markdown (a placeholder
+    each), the Markdown parts (headings that feed the table of contents) go through it."""
     def wrap(render: markers.Renderer) -> markers.Renderer:
         def run(arg: str | None) -> str:
             output = render(arg)
-            if not _ONLY_COPIED.match(output) or re.search(r"\smarkdown[\s=>]", output):
+            blocks = re.split(r"\n[ \t]*\n", output.strip())
+            if not any(_copied_as_is(block) for block in blocks):
                 return output
-            key = f"<!--generated-html:{len(stash)}-->"
-            stash[key] = output.strip()
-            return f"\n\n{key}\n\n"
+            parts = []
+            for block in blocks:
+                if _copied_as_is(block):
+                    key = f"<!--generated-html:{len(stash)}-->"
+                    stash[key] = block
+                    block = key
+                parts.append(block)
+            return "\n\n" + "\n\n".join(parts) + "\n\n"
         return run
     return {name: wrap(render) if name in PLAIN_HTML_MARKERS else render
             for name, render in renderers.items()}
@@ -484,6 +500,9 @@ def on_pre_build(config) -> None:
     if _language(config) != DEFAULT:
         return
     _search.clear()  # every page is built again (the French build comes first)
+    _search_cache["pages"] = search_sections.EntriesCache(  # unchanged pages: from the last build
+        Path(config.config_file_path).parent / ".cache" / "search.pickle",
+        _search_cache["pages"].new or None)
     checklist_pages.generate(_data["checklists"], Path(config.docs_dir))
     docs = Path(config.docs_dir)
     generated_pages.sync(docs / "worksheets", {
@@ -542,7 +561,7 @@ def on_page_context(context, page, config, nav):
     search = page.meta.get("search") or {}
     page.meta["search"] = {**search, "exclude": True}
     try:
-        entries = [] if search.get("exclude") else search_sections.entries(
+        entries = [] if search.get("exclude") else _search_cache["pages"].entries(
             page.content or "", url, _toc_urls(page.toc, {}),
             page.meta.get("title", page.title), page.meta.get("tags"), search.get("boost"),
             where)
@@ -555,6 +574,8 @@ def on_page_context(context, page, config, nav):
 
 
 _search: dict[str, dict[str, list[dict]]] = {}  # language → page URL → search entries
+_search_cache: dict[str, search_sections.EntriesCache] = {
+    "pages": search_sections.EntriesCache(None)}  # set for each build in on_pre_build
 
 
 def on_pre_template(template, template_name: str, config):
@@ -587,6 +608,7 @@ def on_post_build(config) -> None:
             for lang in languages}, as_script=_offline(config))
     except ValueError as error:
         raise PluginError(str(error)) from None
+    _search_cache["pages"].save()
     for lang in languages:
         if lang not in _error_pages:
             raise PluginError(f"404.html: no error page was rendered for '{lang}'")

@@ -19,9 +19,13 @@ line numbers are not supported: the build stops, naming the page.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
 from collections import Counter
 from html import escape, unescape
+from pathlib import Path
 
 KEEP = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
 SKIP = frozenset({"object", "script", "style"})
@@ -234,3 +238,52 @@ def entries(html: str, url: str, toc_urls: dict[str, str], page_title: str,
             entry["boost"] = boost
         result.append(entry)
     return result
+
+
+class EntriesCache:
+    """The entries of pages whose HTML has not changed since the previous build, kept on disk.
+
+    A page's entries depend only on its HTML, address, title, tags and table of contents (and
+    this module): after a one-line edit, one page is cut into sections again, not all of
+    them. The file holds the entries of the last build only; a file that cannot be read or
+    written (a read-only checkout) only costs the time of cutting every page again."""
+
+    def __init__(self, path: Path | None, previous: dict | None = None):
+        self.path, self.old, self.new = path, previous, {}
+
+    def _load(self) -> dict:
+        try:
+            with open(self.path, "rb") as file:
+                stored = pickle.load(file)
+            return stored["entries"] if stored.get("code") == _CODE else {}
+        except (OSError, pickle.PickleError, EOFError, KeyError, TypeError, AttributeError):
+            return {}
+
+    def entries(self, html: str, url: str, toc_urls: dict[str, str], page_title: str,
+                tags: list | None = None, boost=None, where: str = "page") -> list[dict]:
+        key = hashlib.sha1(repr((url, toc_urls, str(page_title), tags, boost)).encode()
+                           + b"\0" + html.encode()).digest()
+        if self.old is None:
+            self.old = self._load() if self.path else {}
+        found = self.new.get(key) or self.old.get(key)
+        if found is None:
+            found = entries(html, url, toc_urls, page_title, tags, boost, where)
+        self.new[key] = found
+        return found
+
+    def save(self) -> None:
+        if not self.path:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
+            with open(tmp, "wb") as file:
+                pickle.dump({"code": _CODE, "entries": self.new}, file,
+                            protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(self.path)
+        except OSError:
+            pass
+
+
+# The entries also depend on this code: a changed module makes every page new.
+_CODE = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()

@@ -49,3 +49,17 @@ def test_a_block_that_lost_its_place_stops_the_build():
                            file=SimpleNamespace(src_uri="method/x.fr.md"))
     with pytest.raises(PluginError, match=r"docs/method/x\.fr\.md: generated HTML lost its place"):
         hooks.on_page_content("<p>rien</p>", page, SimpleNamespace(), None)
+
+
+def test_headings_between_html_blocks_still_make_the_table_of_contents():
+    output = ('## A {#letter-a}\n\n<div class="entry" id="t1"><p>*one*</p></div>\n\n'
+              '<ul class="sources"><li>x_y_z</li></ul>\n\n## B {#letter-b}\n\n'
+              '<div class="entry" markdown>\n*two*\n</div>')
+    page = SimpleNamespace(generated_html={})
+    expanded = hooks.markers.expand("<!-- glossary -->", hooks._passing_markdown(
+        {"glossary": lambda arg: output}, page.generated_html), page="x", prefixes=())
+    assert len(page.generated_html) == 2  # the two plain blocks; the third asks for Markdown
+    html = _render("<!-- glossary -->", {"glossary": lambda arg: output})
+    assert '<h2 id="letter-a">A</h2>' in html and '<h2 id="letter-b">B</h2>' in html
+    assert "<p>*one*</p>" in html and "<li>x_y_z</li>" in html  # copied as they are
+    assert "<em>two</em>" in html
