@@ -8,8 +8,10 @@ Source: ``data/sources.yml``. Pages cite with a marker alone on its line under t
 "Sources" heading, ``<!-- sources: id-1 id-2 … -->`` (several lines allowed); data files cite
 with ``sources: [id, …]``. The build stops, naming file and line, on an unknown id, an entry
 that nothing cites, a URL that is not http(s) or a missing field. Rules that change
-(``volatile: true``) consulted more than twelve months before the build are listed on the
-Sources page as "to re-check".
+(``volatile: true``) are listed on the Sources page as "to re-check" when the site consulted
+them more than twelve months before the build or when their own content is more than two years
+old; those without a date of their own are counted there. A consultation date says when the
+site last read a page, not how current its content is: both are shown.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ Region = Literal["wallonia", "belgium", "netherlands", "ostbelgien", "euregio", 
 REGIONS: tuple[str, ...] = Region.__args__  # order of the Sources page
 SourceId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 STALE_AFTER_DAYS = 365  # a volatile source consulted longer ago is listed "to re-check"
+OLD_CONTENT_YEARS = 2  # ... and so is one whose own date is older than this
 
 
 class _Strict(BaseModel):
@@ -287,6 +290,31 @@ def stale(entries: Entries, today: dt.date) -> list[Source]:
                   key=lambda s: (s.consulted, s.id))
 
 
+def old_content(entries: Entries, today: dt.date) -> list[Source]:
+    """Volatile sources whose own date (a year, month or day: its last possible day counts)
+    is more than ``OLD_CONTENT_YEARS`` before ``today``, oldest first; the consulted ones
+    already listed by :func:`stale` are left out."""
+    limit = today.replace(year=today.year - OLD_CONTENT_YEARS)
+    consulted_long_ago = {s.id for s in stale(entries, today)}
+    return sorted((s for s in entries if s.volatile and s.date != "undated"
+                   and s.id not in consulted_long_ago and _latest_day(s.date) < limit),
+                  key=lambda s: (s.date, s.id))
+
+
+def undated_volatile(entries: Entries) -> list[Source]:
+    return [s for s in entries if s.volatile and s.date == "undated"]
+
+
+def _latest_day(value: str) -> dt.date:
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return dt.date(*parts)
+    if len(parts) == 2:
+        following = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    return dt.date(parts[0], 12, 31)
+
+
 def page_markdown(entries: Entries, lang: str, ui: dict, today: dt.date) -> str:
     """The Sources page: every entry by region, with its kind, consultation date and what the
     site takes from it; then the rules to re-check."""
@@ -309,14 +337,22 @@ def page_markdown(entries: Entries, lang: str, ui: dict, today: dt.date) -> str:
                 f'{_e(ui["src_consulted"][lang])} {_e(_consulted_text(s.consulted, lang, ui))}'
                 f'</span>{flag}{note}</li>')
         parts.append(f'<ul class="sources sources--full">{"".join(items)}</ul>\n')
-    old = stale(entries, today)
     parts.append(f"## {ui['src_recheck_title'][lang]} {{#re-check}}\n")
-    if old:
+    consulted, dated, undated = (stale(entries, today), old_content(entries, today),
+                                 undated_volatile(entries))
+    if consulted:
         items = "".join(f'<li><a href="#src-{s.id}">{_who(s, lang)}, {_cite(s, lang)}</a> — '
                         f'{_e(ui["src_consulted"][lang])} '
-                        f'{_e(_consulted_text(s.consulted, lang, ui))}</li>' for s in old)
-        parts.append(f'{_e(ui["src_recheck_intro"][lang])}\n\n<ul class="sources">{items}</ul>')
-    else:
+                        f'{_e(_consulted_text(s.consulted, lang, ui))}</li>' for s in consulted)
+        parts.append(f'{_e(ui["src_recheck_intro"][lang])}\n\n<ul class="recheck">{items}</ul>\n')
+    if dated:
+        items = "".join(f'<li><a href="#src-{s.id}">{_who(s, lang)}, {_cite(s, lang)}</a> — '
+                        f'{_e(date_text(s.date, lang, ui))}</li>' for s in dated)
+        parts.append(f'{_e(ui["src_recheck_old"][lang])}\n\n<ul class="recheck">{items}</ul>\n')
+    if undated:
+        parts.append(_e(ui["src_recheck_undated"][lang].replace("{n}", str(len(undated))))
+                     + "\n")
+    if not (consulted or dated or undated):
         parts.append(_e(ui["src_recheck_none"][lang]))
     return "\n".join(parts)
 

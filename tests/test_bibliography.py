@@ -151,8 +151,26 @@ def test_sources_page_groups_by_region_and_lists_old_volatile_sources(tmp_path):
     recheck = page.split("{#re-check}")[1]
     assert 'href="#src-adg-report-2019"' in recheck and "10 janvier 2024" in recheck
     assert "src-pw-qe" not in recheck  # not volatile
-    fresh = bibliography.page_markdown(entries, "fr", UI, dt.date(2024, 6, 1))
+    recent = _load(tmp_path, GOOD.replace('date: "2020"', 'date: "2024-03"'))
+    fresh = bibliography.page_markdown(recent, "fr", UI, dt.date(2024, 6, 1))
     assert UI["src_recheck_none"]["fr"] in fresh.split("{#re-check}")[1]
+
+
+def test_volatile_sources_with_old_or_no_content_date_are_listed_to_re_check(tmp_path):
+    """Consulted this year, but the rule itself dates from 2020: the reader is told so."""
+    entries = _load(tmp_path)  # adg-report-2019: volatile, dated 2020, consulted 2024-01-10
+    recheck = bibliography.page_markdown(entries, "de", UI, dt.date(2024, 6, 1)).split(
+        "{#re-check}")[1]
+    assert UI["src_recheck_old"]["de"] in recheck and 'href="#src-adg-report-2019"' in recheck
+    assert "— 2020</li>" in recheck and UI["src_recheck_none"]["de"] not in recheck
+    assert UI["src_recheck_intro"]["de"] not in recheck  # consulted less than a year ago
+    # a month counts until its last day: 2022-06 is not two years before 2024-06-30
+    assert [s.id for s in bibliography.old_content(
+        _load(tmp_path, GOOD.replace('date: "2020"', 'date: "2022-06"')), dt.date(2024, 6, 30))
+    ] == []
+    undated = _load(tmp_path, GOOD.replace('date: "2020"', 'date: "undated"'))
+    text = bibliography.page_markdown(undated, "nl", UI, dt.date(2024, 6, 1))
+    assert UI["src_recheck_undated"]["nl"].replace("{n}", "1") in text.split("{#re-check}")[1]
 
 
 def test_dates_in_each_language():
