@@ -252,7 +252,8 @@ def _worksheet_html(arg, lang, page, config) -> str:
     root = _to_root(page)
     links = [(ui["lang_" + code][lang], root + site_pdfs.worksheet_target(arg, code))
              for code in LANGUAGES]
-    return worksheets.web_html(source, lang, ui, links)
+    citations = bibliography.inline_html(source.worksheet.sources, _data["sources"], lang, ui)
+    return worksheets.web_html(source, lang, ui, links, citations)
 
 
 def _worksheets_index(lang, page, config) -> str:

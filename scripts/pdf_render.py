@@ -48,6 +48,44 @@ def _tag_languages() -> None:
     tags._build_box_tree = build_box_tree
 
 
+def _compress_repeated_streams_once() -> None:
+    """Compress each large PDF stream once per process (pydyf compresses at level 9).
+
+    A PDF with form fields embeds the whole font of its fields (WeasyPrint does not subset
+    it: a typed character may be any), so every PDF of the site compresses the same 500 KB of
+    Noto Sans again. The same bytes give the same compressed bytes: keep them (once per
+    process, like :func:`_tag_languages`). The PDFs are byte for byte what pydyf writes."""
+    import zlib
+
+    import pydyf
+    if getattr(pydyf.Stream.data, "fget", None) and getattr(pydyf.Stream.data.fget,
+                                                           "compressed_once", False):
+        return
+    original = pydyf.Stream.data.fget
+    packed: dict[bytes, bytes] = {}
+
+    def data(self):
+        if not self.compress:
+            return original(self)
+        stream = b"\n".join(pydyf._to_bytes(item) for item in self.stream)
+        if len(stream) < LARGE_STREAM:
+            return original(self)
+        key = hashlib.sha1(stream).digest()
+        if key not in packed:
+            compressor = zlib.compressobj(level=9)
+            packed[key] = compressor.compress(stream) + compressor.flush()
+        extra = pydyf.Dictionary(self.extra.copy())
+        extra["Filter"] = "/FlateDecode"
+        extra["Length"] = len(packed[key])
+        return b"\n".join((extra.data, b"stream", packed[key], b"endstream"))
+
+    data.compressed_once, data.original = True, original
+    pydyf.Stream.data = property(data)
+
+
+LARGE_STREAM = 64 * 1024  # fonts; page contents stay as they are
+
+
 # ---------------------------------------------------------------------------------------------
 # Ruled lines in the room left on a page
 # ---------------------------------------------------------------------------------------------
@@ -106,6 +144,7 @@ def render_pdf(document: str):
     they shrink by a line until they fit)."""
     import weasyprint
     _tag_languages()
+    _compress_repeated_streams_once()
     plain = weasyprint.HTML(string=document).render(**OPTIONS)
     if 'class="fill-lines"' not in document:
         return plain

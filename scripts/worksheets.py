@@ -93,6 +93,9 @@ class Worksheet(_Strict):
     identity: Annotated[list[IdentityKey], Field(min_length=1)] = ["person", "coach", "date"]
     pages: Annotated[int, Field(ge=1, le=4)] = 2  # sheets of A4 it may take
     sections: Annotated[list[Section], Field(min_length=1)]
+    # ids of data/sources.yml for the facts the guidance states (a rule, a law): cited under
+    # the guidance on the web page
+    sources: list[Slug] = []
 
 
 @dataclass(frozen=True)
@@ -348,12 +351,15 @@ def page_markdown(source: WorksheetSource, lang: str) -> str:
 
 
 def web_html(source: WorksheetSource, lang: str, ui: dict,
-             pdf_links: list[tuple[str, str]]) -> str:
-    """Guidance for the coach, then the form (fill on screen and print, or take the PDF). On
-    paper the guidance comes after the form (extra.css), so that the form starts on page 1."""
+             pdf_links: list[tuple[str, str]], citations: str = "") -> str:
+    """Guidance for the coach (with the sources of the facts it states, ``citations``: HTML),
+    then the form (fill on screen and print, or take the PDF). On paper the guidance comes
+    after the form (extra.css), so that the form starts on page 1."""
     w = source.worksheet
     t = lambda key: _e(ui[key][lang])  # noqa: E731
     guidance = "".join(f"<p>{_e(p[lang])}</p>" for p in w.guidance)
+    if citations:
+        guidance += f'<p class="worksheet__sources"><small>{t("sys_sources")} {citations}</small></p>'
     links = " · ".join(f'<a href="{_a(href)}">{_e(label)}</a>' for label, href in pdf_links)
     return (f'<div class="worksheet">'
             f'<p class="worksheet__intro">{_e(w.intro[lang])}</p>'

@@ -266,3 +266,25 @@ def test_forget_everything_erases_what_the_site_kept_in_the_browser(site, page):
     assert page.locator("form.checklist input[type=checkbox]:checked").count() == 0
     assert page.locator("form.checklist input[type=text]").first.input_value() == ""
     assert UI["cl_shared_notice"]["de"][:40] in page.locator("form.checklist").inner_text()
+
+
+def test_a_large_stream_is_compressed_once_per_process_with_the_same_bytes(monkeypatch):
+    """Every PDF embeds the whole font of its form fields: pdf_render compresses it once per
+    process; the bytes written are pydyf's own."""
+    import zlib
+
+    import pydyf
+    pdf_render._compress_repeated_streams_once()
+    original = pydyf.Stream.data.fget.original
+    font = bytes(range(256)) * 600  # 150 KB, above LARGE_STREAM
+    streams = [pydyf.Stream([font], compress=True),
+               pydyf.Stream([font], {"Length1": len(font)}, compress=True),
+               pydyf.Stream([b"q 1 0 0 1 0 0 cm Q"], compress=True)]
+    expected = [original(stream) for stream in streams]
+    calls = []
+    real = zlib.compressobj
+    monkeypatch.setattr(zlib, "compressobj", lambda **kw: calls.append(kw) or real(**kw))
+    assert [stream.data for stream in streams] == expected
+    assert [stream.data for stream in streams] == expected
+    # the font's bytes: compressed at most once (a single miss); the small stream each time
+    assert len(calls) <= 1 + 2

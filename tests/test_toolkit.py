@@ -222,3 +222,30 @@ def test_a_phrase_marked_in_another_language_keeps_its_language_in_worksheets_an
     marked = checklists.Source(checklists.Checklist.model_validate(item), "x.yml", "abc", "")
     html = checklists.web_html(marked, "fr", ui, canonical_url=None, qr_svg="", pdf_links=[])
     assert '<span lang="de">Vorarbeiter</span>' in html and "{de|" not in html
+
+
+def test_a_worksheet_cites_the_sources_of_the_rules_its_guidance_states(site):
+    from scripts.bibliography import load_bibliography
+    entries = load_bibliography(ROOT / "data" / "sources.yml")
+    cited = [s for s in WORKSHEETS if s.worksheet.sources]
+    assert {s.worksheet.id for s in cited} >= {"communication-agreement", "inter-service-consent"}
+    for source in cited:
+        for lang in LANGS:
+            page = _page(site, f"worksheets/{source.worksheet.id}", lang)
+            block = page.split('class="worksheet__sources"')[1].split("</p>")[0]
+            for source_id in source.worksheet.sources:
+                assert f'href="{html_lib.escape(entries.get(source_id).url)}"' in block, (
+                    source.worksheet.id, lang, source_id)
+
+
+def test_an_unknown_source_in_a_worksheet_is_named_with_its_line(tmp_path):
+    from scripts.bibliography import data_citations, load_bibliography
+    entries = load_bibliography(ROOT / "data" / "sources.yml")
+    (tmp_path / "worksheets").mkdir()
+    text = (ROOT / "data" / "worksheets" / "inter-service-consent.yml").read_text(encoding="utf-8")
+    (tmp_path / "worksheets" / "x.yml").write_text(
+        text.replace("sources: [ec-consent-valid]", "sources: [no-such-source]"), encoding="utf-8")
+    line = text.split("\n").index("sources: [ec-consent-valid]") + 1
+    with pytest.raises(DataFileError,
+                       match=rf"data/worksheets/x\.yml:{line}: unknown source 'no-such-source'"):
+        data_citations(tmp_path, entries)
