@@ -76,10 +76,40 @@ def load_countries(path: Path, docs_dir: Path, name: str = "data/countries.yml")
     return Countries(data, name)
 
 
+def field_html(text: str) -> str:
+    """A field's text; lines that start with "- " (a YAML literal block) become a list, for
+    contacts a reader looks up one by one rather than reads."""
+    lines = text.strip().split("\n")
+    if not any(line.startswith("- ") for line in lines):
+        return html_text(text)
+    parts, prose, items = [], [], []
+
+    def flush() -> None:
+        if prose:
+            parts.append(f"<p>{html_text(' '.join(prose))}</p>")
+            prose.clear()
+        if items:
+            parts.append("<ul>" + "".join(f"<li>{html_text(i)}</li>" for i in items) + "</ul>")
+            items.clear()
+
+    for line in lines:
+        line = line.strip()
+        if line.startswith("- "):
+            if prose:
+                flush()
+            items.append(line[2:].strip())
+        elif line:
+            if items:
+                flush()
+            prose.append(line)
+    flush()
+    return "".join(parts)
+
+
 def block_html(note: CountryNote, lang: str, ui: dict, bibliography: Entries) -> str:
     """One country's block: the five aspects as a description list, then its sources."""
     rows = "".join(f'<dt>{html.escape(ui["country_" + aspect][lang])}</dt>'
-                   f'<dd>{html_text(getattr(note, aspect)[lang])}</dd>' for aspect in ASPECTS)
+                   f'<dd>{field_html(getattr(note, aspect)[lang])}</dd>' for aspect in ASPECTS)
     return (f'<dl class="country-note">{rows}</dl>\n'
             f'<p class="country-note__sources"><small>{html.escape(ui["sys_sources"][lang])} '
             f'{inline_html(note.sources, bibliography, lang, ui)}</small></p>')

@@ -149,3 +149,11 @@ def test_dutch_and_german_method_pages_open_with_their_own_country(site):
                 assert own is None, (entry.page, "French keeps the blocks as subsections")
             else:
                 assert own == ids[0], (entry.page, lang, ids[:3])
+
+
+def test_lines_starting_with_a_dash_become_a_list():
+    text = "Ask the ADG.\nContacts:\n- ADG Eupen · {de|Hütte} 79\n- ÖSHZ Eupen · 087\nThen agree."
+    assert country_notes.field_html(text) == (
+        '<p>Ask the ADG. Contacts:</p><ul><li>ADG Eupen · <span lang="de">Hütte</span> 79</li>'
+        "<li>ÖSHZ Eupen · 087</li></ul><p>Then agree.</p>")
+    assert country_notes.field_html("One line - with a dash") == "One line - with a dash"
