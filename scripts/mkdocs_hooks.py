@@ -1,8 +1,11 @@
-"""Thin MkDocs adapter: each event hands over to a plain function of this package.
+"""Thin MkDocs adapter for the pages: each event hands over to a plain function of this package
+(data, markers and generated pages, page dates, glossary tooltips, 404 pages, sitemap). The
+search index (search_hooks.py) and the PDFs (pdf_hooks.py) have hook files of their own;
+hook_context.py holds what the three share.
 
 mkdocs-static-i18n builds French first, then — from inside French's ``on_post_build`` — Dutch
 and German, each a full MkDocs build running these hooks again. Work that needs every language
-done (splitting the search index, placing the 404 pages, the sitemap) therefore runs in the
+done (the search indexes, placing the 404 pages, the sitemap, the PDFs) therefore runs in the
 *outer* French ``on_post_build``, at a priority lower than i18n's (-100).
 """
 
@@ -27,8 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from scripts import (  # noqa: E402
     bibliography, checklist_pages, checklists, country_notes, generated_pages, glossary, markers,
     method_tools,
-    page_dates, page_files, pdf_render, phases, qr, search_index, search_sections, self_assessment,
-    site_data,
+    hook_context, page_dates, page_files, phases, qr, self_assessment, site_data,
     site_js, site_pdfs, sitemap, synthesis, systems, trainer_sheets, translations, worksheets)
 from scripts.yaml_source import DataFileError  # noqa: E402
 from scripts.languages import DEFAULT, LANGUAGES, root_prefix  # noqa: E402
@@ -39,24 +41,12 @@ from scripts.markdown_text import escape  # noqa: E402
 # ---------------------------------------------------------------------------------------------
 
 _error_pages: dict[str, str] = {}  # language → rendered 404.html
-_data: dict[str, object] = {}  # loaded and validated data files, by name
-
-
-def _language(config) -> str:
-    return config.theme["language"]
-
-
-def _outer_build_finished(config) -> bool:
-    """True in the French build's on_post_build once i18n has built every other language."""
-    i18n = config.plugins.get("i18n")
-    return i18n is None or not getattr(i18n, "building", False)
-
-
-def _built_languages(config) -> list[str]:
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return [DEFAULT]
-    return [lang for lang in LANGUAGES if lang in getattr(i18n, "build_languages", LANGUAGES)]
+_data = hook_context.DATA  # loaded and validated data files, by name
+_language = hook_context.language
+_outer_build_finished = hook_context.outer_build_finished
+_built_languages = hook_context.built_languages
+_offline = hook_context.offline
+_site_names = hook_context.site_names
 
 
 # ---------------------------------------------------------------------------------------------
@@ -339,61 +329,12 @@ def _renderers(lang: str, page, config) -> dict[str, markers.Renderer]:
     }
 
 
-def _site_names(config) -> dict[str, str]:
-    """Each language's site name, as configured for mkdocs-static-i18n."""
-    # config.site_name is the last language built's by now (mkdocs-static-i18n sets it for each)
-    names = {DEFAULT: _data["default_site_name"]}
-    i18n = config.plugins.get("i18n")
-    for language in getattr(getattr(i18n, "config", None), "languages", []) or []:
-        if language.site_name:
-            names[language.locale] = language.site_name
-    return names
-
-
-def _pdf_cache(config) -> Path:
-    return Path(config.config_file_path).parent / ".cache" / "pdf"
-
-
-def _start_pdfs(config) -> None:
-    """Start rendering the PDFs the cache lacks: they depend on the data only, so WeasyPrint
-    works in the background while the three languages' pages are built."""
-    _cancel_pdfs()
-    languages = _built_languages(config)
-    names = _site_names(config)
-    names = {lang: names.get(lang, names[DEFAULT]) for lang in languages}
-    documents = site_pdfs.documents(_data, config.extra["ui"], names, languages,
-                                    config.extra.get("paper_url") or "")
-    _pdfs["rendering"] = pdf_render.start(documents, _pdf_cache(config))
-    _pdfs["languages"] = languages
-
-
-def _finish_pdfs(config, site_dir: Path, languages: list[str]) -> None:
-    rendering = _pdfs.pop("rendering", None)
-    if rendering is None or _pdfs.pop("languages", None) != languages:
-        raise PluginError(f"PDFs: no rendering was started for {languages}")
-    rendering.finish(site_dir, _pdf_cache(config))
-
-
-def _cancel_pdfs() -> None:
-    rendering = _pdfs.pop("rendering", None)
-    if rendering is not None:
-        rendering.cancel()
-
-
-_pdfs: dict = {}  # the PDF rendering of the build under way
-
-
 # ---------------------------------------------------------------------------------------------
 # Hooks
 # ---------------------------------------------------------------------------------------------
 
 
 OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
-
-
-def _offline(config) -> bool:
-    plugin = config.plugins.get("offline") or config.plugins.get("material/offline")
-    return bool(plugin and plugin.config.enabled)
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -500,10 +441,6 @@ def on_pre_build(config) -> None:
                           "languages (or BUILD_ONLY_LOCALE=fr for a quick French-only build)")
     if _language(config) != DEFAULT:
         return
-    _search.clear()  # every page is built again (the French build comes first)
-    _search_cache["pages"] = search_sections.EntriesCache(  # unchanged pages: from the last build
-        Path(config.config_file_path).parent / ".cache" / "search.pickle",
-        _search_cache["pages"].new or None)
     checklist_pages.generate(_data["checklists"], Path(config.docs_dir))
     docs = Path(config.docs_dir)
     generated_pages.sync(docs / "worksheets", {
@@ -523,7 +460,6 @@ def on_pre_build(config) -> None:
         bibliography.check(_data["sources"], citations)
     except DataFileError as error:
         raise PluginError(str(error)) from None
-    _start_pdfs(config)
 
 
 NO_TOOLTIPS = ("glossary.", "concordance.")  # pages that are the definitions themselves
@@ -541,42 +477,6 @@ def on_page_content(page_html: str, page, config, files) -> str:
     target = "glossary/" if config.use_directory_urls else "glossary.html"
     url = _to_root(page) + root_prefix(lang) + target
     return glossary.link_terms(page_html, _data["glossary"], lang, url)
-
-
-def _toc_urls(items, found: dict[str, str]) -> dict[str, str]:
-    for item in items:
-        found.setdefault(item.id, item.url)
-        _toc_urls(item.children, found)
-    return found
-
-
-@event_priority(50)  # before Material's search plugin (0)
-def on_page_context(context, page, config, nav):
-    """The page's search entries (scripts/search_sections.py), in its language's index.
-    Material's search plugin stays on for its search box, but no longer indexes the page:
-    ``search.exclude`` tells it so (our own index is written in on_post_build)."""
-    lang = getattr(page.file, "locale", None) or _language(config)
-    prefix = root_prefix(lang)
-    url = page.url[len(prefix):] if prefix and page.url.startswith(prefix) else page.url
-    where = f"docs/{page.file.src_uri}"
-    search = page.meta.get("search") or {}
-    page.meta["search"] = {**search, "exclude": True}
-    try:
-        entries = [] if search.get("exclude") else _search_cache["pages"].entries(
-            page.content or "", url, _toc_urls(page.toc, {}),
-            page.meta.get("title", page.title), page.meta.get("tags"), search.get("boost"),
-            where)
-    except search_sections.UnsupportedPage as error:
-        raise PluginError(str(error)) from None
-    pages = _search.setdefault(lang, {})
-    pages.pop(page.url, None)  # a page built again (serve) takes its new place
-    pages[page.url] = entries
-    return context
-
-
-_search: dict[str, dict[str, list[dict]]] = {}  # language → page URL → search entries
-_search_cache: dict[str, search_sections.EntriesCache] = {
-    "pages": search_sections.EntriesCache(None)}  # set for each build in on_pre_build
 
 
 def on_pre_template(template, template_name: str, config):
@@ -603,20 +503,12 @@ def on_post_build(config) -> None:
         return  # a nested language build: the outer French build finishes the work
     site_dir = Path(config.site_dir)
     languages = _built_languages(config)
-    try:
-        search_index.write_indexes(site_dir, {
-            lang: [entry for entries in _search.get(lang, {}).values() for entry in entries]
-            for lang in languages}, as_script=_offline(config))
-    except ValueError as error:
-        raise PluginError(str(error)) from None
-    _search_cache["pages"].save()
     for lang in languages:
         if lang not in _error_pages:
             raise PluginError(f"404.html: no error page was rendered for '{lang}'")
         target = site_dir / root_prefix(lang) / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(_error_pages[lang], encoding="utf-8")
-    _finish_pdfs(config, site_dir, languages)
     try:
         site_js.write(Path(config.docs_dir) / "assets" / "javascripts", site_dir)
     except (OSError, ValueError) as error:
@@ -633,10 +525,3 @@ def on_post_build(config) -> None:
         (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
     _error_pages.clear()
 
-
-def on_build_error(error) -> None:
-    _cancel_pdfs()  # a failed build leaves no WeasyPrint process behind
-
-
-def on_shutdown() -> None:
-    _cancel_pdfs()
